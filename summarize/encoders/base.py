@@ -1,0 +1,66 @@
+"""The encoder seam: sentences in, an (n, d) float32 array of L2-normalised rows out.
+
+Backends are registered by name with a *factory path* ("module:attr") so that importing the
+registry never imports torch; the module is imported only when that encoder is asked for
+(KeyBERT's habit of lazy heavy backends).
+"""
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from typing import Callable, Sequence
+
+import numpy as np
+
+DEFAULT_ENCODER = "e5-small"
+
+
+class Encoder(ABC):
+    """Embeds sentences. Implementations must be deterministic for a given input."""
+
+    #: The name a user passes to pick this encoder (also written into summaries and model cards).
+    name: str = "encoder"
+
+    @abstractmethod
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Return an (len(texts), dim) float32 array with L2-normalised rows."""
+
+
+_REGISTRY: dict[str, str | Callable[[], Encoder]] = {
+    "e5-small": "summarize.encoders.e5:E5Encoder",
+}
+
+
+def register_encoder(name: str, factory: str | Callable[[], Encoder]) -> None:
+    """Register a factory (a callable, or a lazy ``"module:attr"`` path) under ``name``."""
+    _REGISTRY[name] = factory
+
+
+def available_encoders() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def _resolve(factory: str | Callable[[], Encoder]) -> Callable[[], Encoder]:
+    if callable(factory):
+        return factory
+    module, _, attr = factory.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def get_encoder(spec: str | Encoder | None = None) -> Encoder:
+    """A registered name, or else a Hugging Face hub id / local directory (the IndoBERT path)."""
+    if isinstance(spec, Encoder):
+        return spec
+    spec = spec or DEFAULT_ENCODER
+    if spec in _REGISTRY:
+        return _resolve(_REGISTRY[spec])()
+    from summarize.encoders.hf import load_hf_encoder  # lazy: imports torch
+
+    return load_hf_encoder(spec)
+
+
+def l2_normalize(vectors: np.ndarray) -> np.ndarray:
+    """Row-normalise to unit length in float32; zero rows stay zero instead of becoming NaN."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)

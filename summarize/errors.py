@@ -1,0 +1,19 @@
+"""Errors a user can act on. Each maps to one CLI exit code (see ``summarize.cli``)."""
+
+
+class SummarizeError(Exception):
+    """Base class: the message is one line that names the problem, shown without a traceback."""
+
+    exit_code = 1
+
+
+class InputError(SummarizeError):
+    """The input cannot be read as Indonesian text (missing, binary, wrong encoding, empty)."""
+
+    exit_code = 3
+
+
+class ModelError(SummarizeError):
+    """An encoder or ranker model cannot be loaded (not cached offline, bad directory)."""
+
+    exit_code = 4

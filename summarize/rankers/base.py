@@ -1,0 +1,73 @@
+"""The ranker seam: a document (sentences, embeddings, positions) in, one score per sentence out.
+
+Scoring is kept apart from selection (``summarize.select``) so that every ranker gets the same
+length rules and redundancy control, and a new ranker is one file plus one registry line
+(sumy's habit).
+"""
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+
+@dataclass
+class Document:
+    """What a ranker sees. ``embeddings`` rows are L2-normalised and align with ``sentences``."""
+
+    sentences: list[str]
+    embeddings: np.ndarray
+    paragraphs: list[int] = field(default_factory=list)
+    encoder: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.paragraphs:
+            self.paragraphs = list(range(len(self.sentences)))
+        if len(self.paragraphs) != len(self.sentences) or len(self.embeddings) != len(self.sentences):
+            raise ValueError("sentences, embeddings and paragraphs must have the same length")
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+
+class Ranker(ABC):
+    """Scores sentences; higher means more worth keeping. Must be deterministic."""
+
+    name: str = "ranker"
+
+    @abstractmethod
+    def score(self, doc: Document) -> np.ndarray:
+        """Return a float array of shape (len(doc),)."""
+
+
+DEFAULT_RANKER = "centrality"
+
+_REGISTRY: dict[str, str | Callable[[], Ranker]] = {
+    "lead": "summarize.rankers.lead:LeadRanker",
+    "centrality": "summarize.rankers.centrality:CentralityRanker",
+}
+
+
+def register_ranker(name: str, factory: str | Callable[[], Ranker]) -> None:
+    """Register a factory (a callable, or a lazy ``"module:attr"`` path) under ``name``."""
+    _REGISTRY[name] = factory
+
+
+def available_rankers() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def get_ranker(spec: str | Ranker | None = None) -> Ranker:
+    if isinstance(spec, Ranker):
+        return spec
+    spec = spec or DEFAULT_RANKER
+    if spec not in _REGISTRY:
+        raise ValueError(f"unknown ranker {spec!r}; choose one of: {', '.join(available_rankers())}")
+    factory = _REGISTRY[spec]
+    if isinstance(factory, str):
+        module, _, attr = factory.partition(":")
+        factory = getattr(importlib.import_module(module), attr)
+    return factory()

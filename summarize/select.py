@@ -1,0 +1,84 @@
+"""Selection: from per-sentence scores to the chosen indices, under a length rule, without
+redundancy (MMR, as KeyBERT keeps it: a tiny module of its own).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Length:
+    """How long the summary may be: exactly one of ``k`` sentences, a ``ratio`` of the article's
+    sentences, or a ``max_words`` budget."""
+
+    k: int | None = 3
+    ratio: float | None = None
+    max_words: int | None = None
+
+    def __post_init__(self) -> None:
+        given = [v is not None for v in (self.k, self.ratio, self.max_words)]
+        if sum(given) != 1:
+            raise ValueError("give exactly one of k, ratio or max_words")
+        if self.k is not None and self.k < 1:
+            raise ValueError("k must be at least 1")
+        if self.ratio is not None and not 0 < self.ratio <= 1:
+            raise ValueError("ratio must be in (0, 1]")
+        if self.max_words is not None and self.max_words < 1:
+            raise ValueError("max_words must be at least 1")
+
+    @classmethod
+    def of(cls, k: int | None = None, ratio: float | None = None, max_words: int | None = None) -> "Length":
+        """Default to k=3 when the caller gave nothing."""
+        if k is None and ratio is None and max_words is None:
+            k = 3
+        return cls(k=k, ratio=ratio, max_words=max_words)
+
+    def sentence_cap(self, n: int) -> int:
+        if self.k is not None:
+            return min(self.k, n)
+        if self.ratio is not None:
+            return min(n, max(1, math.ceil(self.ratio * n)))
+        return n
+
+
+def mmr_select(
+    scores: np.ndarray,
+    embeddings: np.ndarray,
+    length: Length,
+    word_counts: list[int],
+    diversity: float = 0.3,
+) -> list[int]:
+    """Greedy Maximal Marginal Relevance; returns indices in article order.
+
+    ``diversity`` is MMR's (1 - lambda): 0 picks purely by score, 1 purely against redundancy.
+    Scores are min-max scaled first so ``diversity`` means the same for every ranker. Under a
+    ``max_words`` budget a sentence that does not fit is skipped, but the first pick is always
+    kept so a budget smaller than every sentence still yields a summary.
+    """
+    n = len(scores)
+    if n == 0:
+        return []
+    cap = length.sentence_cap(n)
+    s = np.asarray(scores, dtype=np.float64)
+    span = s.max() - s.min()
+    rel = (s - s.min()) / span if span > 0 else np.ones(n)
+    sim = embeddings @ embeddings.T if diversity > 0 else None
+    chosen: list[int] = []
+    words = 0
+    candidates = set(range(n))
+    while candidates and len(chosen) < cap:
+        best, best_val = -1, -math.inf
+        for i in sorted(candidates):  # sorted: ties go to the earlier sentence, deterministically
+            redundancy = float(sim[i, chosen].max()) if chosen and sim is not None else 0.0
+            val = (1 - diversity) * rel[i] - diversity * redundancy
+            if val > best_val:
+                best, best_val = i, val
+        candidates.discard(best)
+        if length.max_words is not None and chosen and words + word_counts[best] > length.max_words:
+            continue
+        chosen.append(best)
+        words += word_counts[best]
+    return sorted(chosen)

@@ -1,0 +1,110 @@
+"""Composes the three seams: text → sentences → vectors (encoder) → scores (ranker) → selection."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+from summarize.errors import InputError
+from summarize.rankers.base import Document, Ranker, get_ranker
+from summarize.select import Length, mmr_select
+from summarize.text import article_sentences
+from summarize.types import Sentence, Summary, SummarySentence
+
+#: Sentences past this position are not embedded or scored. It bounds time and memory on huge
+#: inputs (a 1 MB article has ~8,000 sentences); news puts what matters first.
+MAX_CANDIDATES = 200
+
+
+class Summarizer:
+    """Extractive summarizer: picks the sentences that best represent an article, in article order.
+
+    >>> s = Summarizer()                      # e5-small encoder, default ranker
+    >>> summary = s.summarize(text, k=3)      # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        encoder: str | Encoder = DEFAULT_ENCODER,
+        ranker: str | Ranker | None = None,
+        diversity: float = 0.3,
+        max_candidates: int = MAX_CANDIDATES,
+    ) -> None:
+        self.encoder = get_encoder(encoder)
+        self.ranker = get_ranker(ranker)
+        self.diversity = diversity
+        self.max_candidates = max_candidates
+
+    def summarize(
+        self,
+        text: str | None = None,
+        *,
+        sentences: Sequence[str] | None = None,
+        k: int | None = None,
+        ratio: float | None = None,
+        max_words: int | None = None,
+    ) -> Summary:
+        """Summarize raw ``text`` (cleaned and split here) or pre-split ``sentences``."""
+        if (text is None) == (sentences is None):
+            raise ValueError("pass exactly one of text or sentences")
+        items = [text] if text is not None else [list(sentences or [])]
+        return self._run(items, Length.of(k, ratio, max_words), progress=False)[0]
+
+    def summarize_many(
+        self,
+        texts: Iterable[str],
+        *,
+        k: int | None = None,
+        ratio: float | None = None,
+        max_words: int | None = None,
+        progress: bool = False,
+    ) -> list[Summary]:
+        """Summaries in input order; sentences of many articles are embedded in shared batches."""
+        return self._run(list(texts), Length.of(k, ratio, max_words), progress=progress)
+
+    def _run(self, items: list, length: Length, progress: bool) -> list[Summary]:
+        parsed = [self._sentences(item) for item in items]
+        candidates = [sents[: self.max_candidates] for sents in parsed]
+        flat = [s.text for sents in candidates for s in sents]
+        vectors = self.encoder.encode(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+        out, offset = [], 0
+        for sents, total in zip(candidates, parsed):
+            emb = vectors[offset : offset + len(sents)]
+            offset += len(sents)
+            out.append(self._pick(sents, emb, length, len(total)))
+        return out
+
+    @staticmethod
+    def _sentences(item: str | list[str]) -> list[Sentence]:
+        if isinstance(item, str):
+            if not item.strip():
+                raise InputError("empty text: nothing to summarize")
+            sents = article_sentences(item)
+        else:
+            sents, pos = [], 0
+            for i, t in enumerate(item):
+                sents.append(Sentence(t, pos, pos + len(t), i))
+                pos += len(t) + 1
+        sents = [s for s in sents if s.text.strip()]
+        if not sents:
+            raise InputError("no sentences found in the text")
+        return sents
+
+    def _pick(self, sents: list[Sentence], emb: np.ndarray, length: Length, total: int) -> Summary:
+        doc = Document(
+            sentences=[s.text for s in sents],
+            embeddings=emb,
+            paragraphs=[s.paragraph for s in sents],
+            encoder=self.encoder.name,
+        )
+        scores = self.ranker.score(doc)
+        chosen = mmr_select(scores, emb, length, [len(s.text.split()) for s in sents], self.diversity)
+        return Summary(
+            sentences=[
+                SummarySentence(i, sents[i].text, float(scores[i]), sents[i].start, sents[i].end) for i in chosen
+            ],
+            encoder=self.encoder.name,
+            ranker=self.ranker.name,
+            n_sentences=total,
+        )

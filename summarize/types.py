@@ -1,0 +1,57 @@
+"""The typed records that flow between the parts (PyTextRank's habit: dataclasses, not dicts)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with character offsets into the *original* input text.
+
+    Offsets always refer to the text the user gave us, never to a cleaned copy, so a caller can
+    highlight the sentence in its source; ``text`` may be shorter than ``original[start:end]``
+    only by whitespace normalisation.
+    """
+
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One chosen sentence: where it was in the article and how strongly the ranker wanted it."""
+
+    index: int
+    text: str
+    score: float
+    start: int
+    end: int
+
+
+@dataclass
+class Summary:
+    """The chosen sentences in article order, plus what produced them (for reproducibility)."""
+
+    sentences: list[SummarySentence]
+    encoder: str
+    ranker: str
+    n_sentences: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape the CLI prints with ``--json``."""
+        out: dict[str, Any] = {
+            "sentences": [asdict(s) for s in self.sentences],
+            "encoder": self.encoder,
+            "ranker": self.ranker,
+            "n_sentences": self.n_sentences,
+        }
+        out.update(self.extra)
+        return out
