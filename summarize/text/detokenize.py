@@ -1,37 +1,70 @@
 """Rebuild running text from IndoSum-style token lists (punctuation split off by the corpus tools).
 
-sacremoses' detokenizer was checked: it handles English quotes and clitics but leaves Indonesian
-news specifics (``Rp`` amounts, ``(18/8/2016)`` dates, ``--`` datelines) spaced out, so the few
-rules needed are written here.
+sacremoses' ``MosesDetokenizer`` and nltk's ``TreebankWordDetokenizer`` were checked: both handle
+English quotes and clitics but leave Indonesian news specifics spaced out (``( 18 / 8 / 2016 )``
+dates, the ``- -`` of ``Jakarta, CNN Indonesia --`` datelines, ``-nya`` clitics), and Moses needs
+a language-specific rule file we would have to write anyway, so the few rules are written here.
 """
 from __future__ import annotations
 
-_NO_SPACE_BEFORE = {",", ".", ")", ";", ":", "?", "!", "%", "]", "}", "'s", "...", "”", "’"}
-_CLOSERS = {",", ".", "!", "?"}
-_NO_SPACE_AFTER = {"(", "[", "{", "“", "‘", "Rp", "US$", "/"}
+# Tokens that attach to the word before them (no space in front).
+_NO_SPACE_BEFORE = frozenset(
+    {",", ".", ")", ";", ":", "?", "!", "%", "]", "}", "...", "..", "…", "”", "’", "'s", "’s", "/"}
+)
+# Tokens that attach to the word after them (no space behind).
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "“", "‘", "/", "US$", "$", "€", "£"})
+# Straight quotes carry no direction: they alternate between opening and closing.
+_STRAIGHT_QUOTES = frozenset({'"', "'"})
+
+
+def _quote_closes(tokens: list[str], i: int, is_open: bool) -> bool:
+    """Whether the straight quote at ``tokens[i]`` closes a quotation.
+
+    An open quote closes. Otherwise the tokens are often one sentence cut out of a longer quote
+    (IndoSum splits ``"A. B," kata X`` into two sentences), so a quote right after ``. ? !`` or
+    after a comma and before a lower-case word (``target, " kata Henry``) closes one that was
+    opened in an earlier sentence.
+    """
+    if is_open:
+        return True
+    prev = tokens[i - 1] if i > 0 else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if prev in {".", "?", "!", "...", "…"}:
+        return True
+    return prev == "," and (not nxt or nxt[:1].islower())
 
 
 def detokenize(tokens: list[str]) -> str:
-    """Join tokens with single spaces, reattaching punctuation.
+    """Join word tokens into running text, reattaching punctuation.
 
-    A straight double quote closes when it follows ``, . ! ?`` or ends the sentence (IndoSum splits
-    quotes across sentences, so counting quotes within one sentence is not enough); otherwise
-    quotes alternate between opening (no space after) and closing (no space before).
+    Rules: no space before ``, . ) ; : ? ! %`` and closing quotes, none after ``(`` and opening
+    quotes; straight quotes are paired open/close (see ``_quote_closes``); ``-`` ``-`` becomes
+    ``--`` (the corpus split dateline dashes); tokens made only of whitespace (stray NBSP and
+    newline tokens in IndoSum) are dropped so they cannot fake a line break. Pass a whole
+    paragraph's tokens when you have them: quote pairing then spans its sentences.
     """
+    toks = [t.strip() for t in tokens if t.strip()]
     out: list[str] = []
     glue_next = False
-    open_quote = False
-    for i, tok in enumerate(tokens):
-        if tok == '"':
-            closing = open_quote or (i == len(tokens) - 1) or (i > 0 and tokens[i - 1] in _CLOSERS)
+    open_quotes: set[str] = set()
+    for i, tok in enumerate(toks):
+        prev = toks[i - 1] if i else ""
+        if tok in _STRAIGHT_QUOTES:
+            closing = _quote_closes(toks, i, tok in open_quotes)
             if closing:
-                out.append(tok)
+                open_quotes.discard(tok)
             else:
-                out.append(("" if not out or glue_next else " ") + tok)
-            open_quote = not closing
-            glue_next = open_quote
-            continue
-        sep = "" if (not out or glue_next or tok in _NO_SPACE_BEFORE or tok == "/") else " "
-        out.append(sep + tok)
-        glue_next = tok in _NO_SPACE_AFTER
+                open_quotes.add(tok)
+            attach = closing or glue_next or not out
+            glue_next = not closing
+        else:
+            attach = (
+                not out
+                or glue_next
+                or tok in _NO_SPACE_BEFORE
+                or tok.startswith("-nya")
+                or (tok == "-" and prev == "-")
+            )
+            glue_next = tok in _NO_SPACE_AFTER
+        out.append(tok if attach else " " + tok)
     return "".join(out)
