@@ -1,0 +1,114 @@
+"""ClaimChecker: composes the claim seams: text → claims → matches in the corpus index → verdicts."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from summarize.claims.corpus import CorpusInput, load_corpus
+from summarize.claims.index import ClaimIndex, Extractor
+from summarize.claims.match import Matcher, get_matcher
+from summarize.claims.types import CheckResult, Claim, Evidence
+from summarize.claims.verdict import CONFLICT_SIMILARITY, decide, intervals_overlap
+from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+
+
+def _default_extractor() -> Extractor:
+    # Imported here so that the checker (and its tests) only need the parser when used with it.
+    from summarize.claims.extract import extract_claims
+
+    return extract_claims
+
+
+class ClaimChecker:
+    """Checks the numbers in an article against a reference corpus, indexed once.
+
+    >>> checker = ClaimChecker(corpus="corpus.jsonl")          # doctest: +SKIP
+    >>> [r.verdict for r in checker.check(article_text)]       # doctest: +SKIP
+    ['consistent', 'unverified']
+
+    ``corpus`` is a list of texts (or ``{"id", "text", "date"}`` dicts), a folder of ``.txt``
+    files or a ``.jsonl`` file; unusable documents are logged and listed in ``skipped``.
+    """
+
+    def __init__(
+        self,
+        corpus: CorpusInput | None = None,
+        *,
+        encoder: str | Encoder = DEFAULT_ENCODER,
+        matcher: str | Matcher | None = None,
+        conflict_similarity: float = CONFLICT_SIMILARITY,
+        progress: bool = False,
+        extractor: Extractor | None = None,
+        index: ClaimIndex | None = None,
+    ) -> None:
+        if (corpus is None) == (index is None):
+            raise ValueError("pass exactly one of corpus or index")
+        self.encoder = get_encoder(encoder)
+        self.matcher = get_matcher(matcher)
+        self.conflict_similarity = conflict_similarity
+        self._extract = extractor or _default_extractor()
+        if index is None:
+            docs, skipped = load_corpus(corpus)  # type: ignore[arg-type]
+            index = ClaimIndex.build(docs, self.encoder, self._extract, skipped, progress=progress)
+        elif index.encoder != self.encoder.name:
+            raise ValueError(
+                f"index was built with encoder {index.encoder!r}, not {self.encoder.name!r}: "
+                "query and corpus vectors must come from the same encoder"
+            )
+        self.index = index
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        """``(source, reason)`` for every corpus item that was not indexed."""
+        return self.index.skipped
+
+    def check(self, text: str, *, date: str | None = None) -> list[CheckResult]:
+        """A result per numeric claim in ``text``, in text order."""
+        return self.check_claims(self._extract(text, date=date))
+
+    def check_claims(self, claims: Sequence[Claim]) -> list[CheckResult]:
+        """Verdicts for claims already extracted (e.g. by the caller, or edited by hand)."""
+        matches = self.matcher.match(claims, self.index, self.encoder)
+        results = []
+        for claim, found in zip(claims, matches):
+            evidence = [self._evidence(claim, m.row, m.similarity) for m in found]
+            verdict, deciding = decide(evidence, self.conflict_similarity)
+            results.append(CheckResult(claim, verdict, evidence, deciding))
+        return results
+
+    def _evidence(self, claim: Claim, row: int, similarity: float) -> Evidence:
+        other = self.index.claims[row]
+        q = claim.quantity
+        return Evidence(
+            source=self.index.doc_ids[other.doc],
+            sentence=self.index.sentences[other.sentence],
+            surface=other.surface,
+            value=other.value,
+            low=other.low,
+            high=other.high,
+            similarity=similarity,
+            agrees=intervals_overlap(q.low, q.high, other.low, other.high),
+        )
+
+    def save(self, path: str | Path) -> None:
+        """Save the built index (a folder) so that the corpus need not be embedded again."""
+        self.index.save(path)
+
+    @classmethod
+    def load(
+        cls,
+        path: str | Path,
+        *,
+        encoder: str | Encoder = DEFAULT_ENCODER,
+        matcher: str | Matcher | None = None,
+        conflict_similarity: float = CONFLICT_SIMILARITY,
+        extractor: Extractor | None = None,
+    ) -> "ClaimChecker":
+        """A checker over an index written by ``save``; ``encoder`` must be the one it was built with."""
+        return cls(
+            index=ClaimIndex.load(path),
+            encoder=encoder,
+            matcher=matcher,
+            conflict_similarity=conflict_similarity,
+            extractor=extractor,
+        )

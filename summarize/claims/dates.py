@@ -1,0 +1,101 @@
+"""Dates, clock times and years in Indonesian news sentences.
+
+Two uses: their digits are never claims ("1 Mei 2024", "Minggu (10/9)", "pukul 10.00",
+"10.30 WIB", "tahun 2024"), and the date a sentence mentions is the time its claims refer to.
+Hand-written regexes: dateparser/Duckling parse a date string you already isolated but do not
+find Indonesian dates inside running text with offsets, and the forms used by the press are few.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+_MONTHS: dict[str, int] = {
+    "Januari": 1, "Jan": 1, "Februari": 2, "Pebruari": 2, "Feb": 2, "Maret": 3, "Mar": 3,
+    "April": 4, "Apr": 4, "Mei": 5, "Juni": 6, "Jun": 6, "Juli": 7, "Jul": 7, "Agustus": 8,
+    "Agu": 8, "Agt": 8, "Ags": 8, "Aug": 8, "September": 9, "Sept": 9, "Sep": 9, "Oktober": 10,
+    "Okt": 10, "Oct": 10, "November": 11, "Nov": 11, "Desember": 12, "Des": 12, "Dec": 12,
+}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TO = r"\s*(?:-|–|hingga|sampai|s\.d\.?|s/d|dan)\s*"
+
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_TO}\d{{1,2}})?\s+{_MONTH}(?:\s+{_YEAR})?\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")
+_SLASH = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+_TIME = re.compile(
+    rf"(?i:\b(?:pukul|pkl\.?|jam)\s+){_CLOCK}(?:\s*(?:-|–|hingga|sampai)\s*{_CLOCK})?(?:\s*(?:WIB|WITA|WIT)\b)?"
+    rf"|\b\d{{1,2}}[.:]\d{{2}}(?:\s*(?:-|–|hingga|sampai)\s*\d{{1,2}}[.:]\d{{2}})?\s*(?:WIB|WITA|WIT)\b"
+)
+_YEAR_WORD = re.compile(rf"(?i:\b(?:tahun|th\.?|thn\.?|TA)\s+){_YEAR}\b")
+_BARE_YEAR = re.compile(r"(?<![\d.,/])(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\b\w*\d\w*)\s*$")
+
+Kind = Literal["date", "time", "year"]
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date, time or year in a sentence. ``iso`` is "YYYY-MM-DD", "YYYY-MM" or "YYYY" when
+    it names a calendar date (None for clock times and for dates without a known year);
+    ``named`` marks a bare year that follows a name ("RPJMD 2025", "Jakpreneur 2024")."""
+
+    start: int
+    end: int
+    kind: Kind
+    iso: str | None
+    named: bool = False
+
+
+def _iso(year: str | None, month: int, day: int | None, year_hint: str | None) -> str | None:
+    if year is not None and len(year) == 2:
+        year = "20" + year
+    year = year or year_hint
+    if year is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
+    """Every date, clock time and year in ``sentence``, sorted by position, without overlaps
+    (the longer reading wins). ``year_hint`` completes day-month dates written without a year
+    ("Minggu (10/9)"); a later date in the same sentence gives the year first ("25 September
+    hingga 3 Oktober 2023")."""
+    found: list[DateSpan] = []
+    later_years = [m.group("year") for m in _DAY_MONTH.finditer(sentence) if m.group("year")]
+    for m in _DAY_MONTH.finditer(sentence):
+        hint = m.group("year") or next(iter(later_years), None) or year_hint
+        found.append(DateSpan(m.start(), m.end(), "date",
+                              _iso(hint, _MONTHS[m.group("month")], int(m.group("day")), None)))
+    for m in _MONTH_YEAR.finditer(sentence):
+        found.append(DateSpan(m.start(), m.end(), "date", _iso(m.group("year"), _MONTHS[m.group("month")], None, None)))
+    for m in _SLASH.finditer(sentence):
+        iso = _iso(m.group("year"), int(m.group("mon")), int(m.group("day")), year_hint)
+        if 1 <= int(m.group("mon")) <= 12 and 1 <= int(m.group("day")) <= 31:
+            found.append(DateSpan(m.start(), m.end(), "date", iso))
+    for m in _ISO.finditer(sentence):
+        found.append(DateSpan(m.start(), m.end(), "date", _iso(m.group("year"), int(m.group("mon")), int(m.group("day")), None)))
+    found += [DateSpan(m.start(), m.end(), "time", None) for m in _TIME.finditer(sentence)]
+    found += [DateSpan(m.start(), m.end(), "year", m.group("year")) for m in _YEAR_WORD.finditer(sentence)]
+    for m in _BARE_YEAR.finditer(sentence):
+        named = bool(_NAME_BEFORE.search(sentence, 0, m.start())) and m.start() > 0
+        found.append(DateSpan(m.start(), m.end(), "year", m.group("year"), named))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateSpan] = []
+    for d in found:
+        if not out or d.start >= out[-1].end:
+            out.append(d)
+    return out
+
+
+def sentence_time(spans: list[DateSpan]) -> str | None:
+    """The time a sentence's claims refer to: its first full or month date, else its first
+    year that is not part of a name, else None."""
+    for kind in ("date", "year"):
+        for d in spans:
+            if d.kind == kind and d.iso and not d.named:
+                return d.iso
+    return None

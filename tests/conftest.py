@@ -1,0 +1,19 @@
+"""Shared fixtures: the user's two example ANTARA articles, copied into tests/fixtures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = sorted(FIXTURES.glob("antara-*.txt"))
+
+
+@pytest.fixture(params=EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def example_path(request) -> Path:
+    return request.param
+
+
+@pytest.fixture
+def example_text(example_path: Path) -> str:
+    return example_path.read_text(encoding="utf-8")
