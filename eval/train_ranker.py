@@ -1,0 +1,184 @@
+"""Train the learned ranker on IndoSum, cross-validate it, and export the numpy head.
+
+    python -m eval.train_ranker                 # train on all articles → models/ranker-e5-small/head.npz
+    python -m eval.train_ranker --cv            # 5-fold CV (fold_of) against LEAD-3, per fold + mean
+    python -m eval.train_ranker --encoder indobenchmark/indobert-base-p1   # a head for another encoder
+
+Each ensemble member keeps a different 10 % of its training articles aside (by a seeded hash of
+the id) and stops at the epoch with the best ROUGE-1 there, so members differ in data as well as
+seed and, together, see every article. Training is deterministic: fixed seeds, deterministic
+torch kernels, one thread.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from eval.indosum import Article
+from eval.ranker_net import NetConfig, config_dict
+from eval.rouge_fast import rouge1_f
+from summarize.rankers.features import sentence_features
+from summarize.rankers.learned import Head, LearnedRanker
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    net: NetConfig = field(default_factory=NetConfig)
+    members: int = 3
+    epochs: int = 20
+    batch: int = 32
+    lr: float = 1e-3
+    weight_decay: float = 0.01
+    val_share: float = 0.1
+    label_smoothing: float = 0.0
+    seed: int = 13
+
+
+@dataclass
+class Example:
+    """One article cut to the head's positions: inputs, gold labels, and what ROUGE needs."""
+
+    emb: np.ndarray
+    feats: np.ndarray
+    labels: np.ndarray
+    sentences: list[str]
+    reference: str
+    id: str
+
+
+def make_examples(articles: Sequence[Article], embeddings: Sequence[np.ndarray], max_positions: int) -> list[Example]:
+    out = []
+    for art, emb in zip(articles, embeddings):
+        m = min(len(art.sentences), max_positions)
+        sents, emb = art.sentences[:m], np.asarray(emb[:m], dtype=np.float32)
+        out.append(Example(emb, sentence_features(sents, art.paragraphs[:m], emb),
+                           np.asarray(art.labels[:m], dtype=np.float32), sents, art.reference, art.id))
+    return out
+
+
+def _in_val(article_id: str, seed: int, share: float) -> bool:
+    digest = hashlib.sha1(f"{seed}:{article_id}".encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) / 0xFFFFFFFF < share
+
+
+def _batch(exs: list[Example], mean: np.ndarray, std: np.ndarray):
+    import torch
+
+    n = max(len(e.labels) for e in exs)
+    b, d, f = len(exs), exs[0].emb.shape[1], exs[0].feats.shape[1]
+    emb, feats = np.zeros((b, n, d), np.float32), np.zeros((b, n, f), np.float32)
+    labels, pad = np.zeros((b, n), np.float32), np.ones((b, n), bool)
+    for i, e in enumerate(exs):
+        m = len(e.labels)
+        emb[i, :m], feats[i, :m], labels[i, :m], pad[i, :m] = e.emb, (e.feats - mean) / std, e.labels, False
+    return torch.from_numpy(emb), torch.from_numpy(feats), torch.from_numpy(labels), torch.from_numpy(pad)
+
+
+def _top3_r1(net, exs: list[Example], mean: np.ndarray, std: np.ndarray) -> float:
+    import torch
+
+    net.eval()
+    with torch.no_grad():
+        scores = []
+        for i in range(0, len(exs), 256):
+            emb, feats, _, pad = _batch(exs[i : i + 256], mean, std)
+            scores.extend(net(emb, feats, pad).numpy())
+    picks = [sorted(np.argsort(-s[: len(e.labels)], kind="stable")[:3]) for s, e in zip(scores, exs)]
+    return float(np.mean([rouge1_f(e.reference, "\n".join(e.sentences[j] for j in p)) for p, e in zip(picks, exs)]))
+
+
+def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarray, std: np.ndarray, log=None) -> dict:
+    """Train one member; returns its exported weights at the best inner-validation epoch."""
+    import torch
+
+    from eval.ranker_net import HeadNet, export_member
+
+    seed = cfg.seed + 1000 * member
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    val = [e for e in exs if _in_val(e.id, seed, cfg.val_share)]
+    train = [e for e in exs if not _in_val(e.id, seed, cfg.val_share)]
+    net = HeadNet(exs[0].emb.shape[1], exs[0].feats.shape[1], cfg.net)
+    opt = torch.optim.AdamW(net.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    steps = cfg.epochs * ((len(train) + cfg.batch - 1) // cfg.batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps, pct_start=0.1)
+    best, best_state = -1.0, None
+    for epoch in range(cfg.epochs):
+        net.train()
+        order = rng.permutation(len(train))
+        for i in range(0, len(order), cfg.batch):
+            emb, feats, labels, pad = _batch([train[j] for j in order[i : i + cfg.batch]], mean, std)
+            target = labels * (1 - cfg.label_smoothing) + 0.5 * cfg.label_smoothing
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(net(emb, feats, pad), target, reduction="none")
+            loss = loss.masked_fill(pad, 0.0).sum() / (~pad).sum()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+        score = _top3_r1(net, val, mean, std)
+        if log:
+            log(f"  member {member} epoch {epoch + 1:2d} val R1 {100 * score:.2f}")
+        if score > best:
+            best, best_state = score, export_member(net)
+    return best_state
+
+
+def train(articles: list[Article], embeddings: list[np.ndarray], encoder_name: str,
+          config: TrainConfig | None = None, log=None) -> LearnedRanker:
+    """Fit the ensemble on ``articles`` (embeddings aligned with their sentences) → a ranker.
+
+    This is the entry point the evaluation harness calls once per CV fold.
+    """
+    import torch
+
+    cfg = config or TrainConfig()
+    torch.use_deterministic_algorithms(True)
+    torch.set_num_threads(1)
+    exs = make_examples(articles, embeddings, cfg.net.max_positions)
+    allf = np.concatenate([e.feats for e in exs])
+    mean, std = allf.mean(axis=0), allf.std(axis=0) + 1e-6
+    members = [fit_member(exs, cfg, m, mean, std, log) for m in range(cfg.members)]
+    meta = {"net": config_dict(cfg.net), "members": cfg.members, "epochs": cfg.epochs, "lr": cfg.lr,
+            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "seed": cfg.seed,
+            "n_articles": len(articles)}
+    head = Head(encoder=encoder_name, members=members, feat_mean=mean.astype(np.float64), feat_std=std.astype(np.float64),
+                n_layers=cfg.net.n_layers, n_heads=cfg.net.n_heads, max_positions=cfg.net.max_positions, meta=meta)
+    return LearnedRanker(head=head)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from eval.cv_ranker import add_cv_args, run_cv
+    from eval.train_data import load_training_data
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--encoder", default="e5-small", help="registry name or Hugging Face id / local path")
+    ap.add_argument("--out", default=None, help="models directory (default: the package's models dir)")
+    ap.add_argument("--members", type=int, default=TrainConfig.members)
+    ap.add_argument("--epochs", type=int, default=TrainConfig.epochs)
+    ap.add_argument("--max-positions", type=int, default=NetConfig.max_positions)
+    ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
+    ap.add_argument("--verbose", action="store_true")
+    add_cv_args(ap)
+    args = ap.parse_args(argv)
+    cfg = TrainConfig(net=NetConfig(max_positions=args.max_positions), members=args.members, epochs=args.epochs)
+    articles, embeddings = load_training_data(args.encoder, args.limit)
+    log = print if args.verbose else None
+    if args.cv:
+        run_cv(articles, embeddings, args, lambda a, e: train(a, e, args.encoder, cfg, log))
+        return
+    from pathlib import Path
+
+    from summarize.rankers.learned import HEAD_FILE, head_dir
+
+    ranker = train(articles, embeddings, args.encoder, cfg, log)
+    path = head_dir(args.encoder, Path(args.out) if args.out else None) / HEAD_FILE
+    ranker.head_for(args.encoder).save(path)
+    print(f"wrote {path} ({len(articles)} articles, {cfg.members} members)")
+
+
+if __name__ == "__main__":
+    main()
