@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Sequence
 
 import numpy as np
 
 from eval.indosum import Article
 from eval.ranker_net import NetConfig, config_dict
-from eval.rouge_fast import rouge1_f
+from eval.ranker_cv import add_cv_args, load_training_data, reference_overlap, rouge1_f, run_cv
 from summarize.rankers.features import sentence_features
 from summarize.rankers.learned import Head, LearnedRanker
 
@@ -35,6 +35,7 @@ class TrainConfig:
     weight_decay: float = 0.01
     val_share: float = 0.1
     label_smoothing: float = 0.0
+    soft_weight: float = 0.0  # share of the target taken from reference_overlap instead of gold
     seed: int = 13
 
 
@@ -45,6 +46,7 @@ class Example:
     emb: np.ndarray
     feats: np.ndarray
     labels: np.ndarray
+    soft: np.ndarray
     sentences: list[str]
     reference: str
     id: str
@@ -56,7 +58,8 @@ def make_examples(articles: Sequence[Article], embeddings: Sequence[np.ndarray],
         m = min(len(art.sentences), max_positions)
         sents, emb = art.sentences[:m], np.asarray(emb[:m], dtype=np.float32)
         out.append(Example(emb, sentence_features(sents, art.paragraphs[:m], emb),
-                           np.asarray(art.labels[:m], dtype=np.float32), sents, art.reference, art.id))
+                           np.asarray(art.labels[:m], dtype=np.float32), reference_overlap(sents, art.reference),
+                           sents, art.reference, art.id))
     return out
 
 
@@ -65,7 +68,8 @@ def _in_val(article_id: str, seed: int, share: float) -> bool:
     return int(digest[:8], 16) / 0xFFFFFFFF < share
 
 
-def _batch(exs: list[Example], mean: np.ndarray, std: np.ndarray):
+def _batch(exs: list[Example], mean: np.ndarray, std: np.ndarray, soft_weight: float = 0.0):
+    """Padded tensors: embeddings, scaled features, targets (gold mixed with soft), padding mask."""
     import torch
 
     n = max(len(e.labels) for e in exs)
@@ -74,7 +78,8 @@ def _batch(exs: list[Example], mean: np.ndarray, std: np.ndarray):
     labels, pad = np.zeros((b, n), np.float32), np.ones((b, n), bool)
     for i, e in enumerate(exs):
         m = len(e.labels)
-        emb[i, :m], feats[i, :m], labels[i, :m], pad[i, :m] = e.emb, (e.feats - mean) / std, e.labels, False
+        emb[i, :m], feats[i, :m], pad[i, :m] = e.emb, (e.feats - mean) / std, False
+        labels[i, :m] = (1 - soft_weight) * e.labels + soft_weight * e.soft
     return torch.from_numpy(emb), torch.from_numpy(feats), torch.from_numpy(labels), torch.from_numpy(pad)
 
 
@@ -111,7 +116,7 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
         net.train()
         order = rng.permutation(len(train))
         for i in range(0, len(order), cfg.batch):
-            emb, feats, labels, pad = _batch([train[j] for j in order[i : i + cfg.batch]], mean, std)
+            emb, feats, labels, pad = _batch([train[j] for j in order[i : i + cfg.batch]], mean, std, cfg.soft_weight)
             target = labels * (1 - cfg.label_smoothing) + 0.5 * cfg.label_smoothing
             loss = torch.nn.functional.binary_cross_entropy_with_logits(net(emb, feats, pad), target, reduction="none")
             loss = loss.masked_fill(pad, 0.0).sum() / (~pad).sum()
@@ -119,7 +124,7 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
             loss.backward()
             opt.step()
             sched.step()
-        score = _top3_r1(net, val, mean, std)
+        score = _top3_r1(net, val, mean, std) if val else float(epoch)  # no val set: keep the last epoch
         if log:
             log(f"  member {member} epoch {epoch + 1:2d} val R1 {100 * score:.2f}")
         if score > best:
@@ -143,37 +148,46 @@ def train(articles: list[Article], embeddings: list[np.ndarray], encoder_name: s
     mean, std = allf.mean(axis=0), allf.std(axis=0) + 1e-6
     members = [fit_member(exs, cfg, m, mean, std, log) for m in range(cfg.members)]
     meta = {"net": config_dict(cfg.net), "members": cfg.members, "epochs": cfg.epochs, "lr": cfg.lr,
-            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "seed": cfg.seed,
+            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "seed": cfg.seed,
             "n_articles": len(articles)}
     head = Head(encoder=encoder_name, members=members, feat_mean=mean.astype(np.float64), feat_std=std.astype(np.float64),
                 n_layers=cfg.net.n_layers, n_heads=cfg.net.n_heads, max_positions=cfg.net.max_positions, meta=meta)
     return LearnedRanker(head=head)
 
 
-def main(argv: list[str] | None = None) -> None:
-    from eval.cv_ranker import add_cv_args, run_cv
-    from eval.train_data import load_training_data
+def _config_args(ap: argparse.ArgumentParser) -> None:
+    """One ``--flag`` per TrainConfig / NetConfig field, defaulting to the shipped recipe."""
+    for cls in (TrainConfig, NetConfig):
+        for f in fields(cls):
+            if f.name != "net":
+                default = getattr(cls(), f.name)
+                ap.add_argument("--" + f.name.replace("_", "-"), type=type(default), default=default)
 
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--encoder", default="e5-small", help="registry name or Hugging Face id / local path")
-    ap.add_argument("--out", default=None, help="models directory (default: the package's models dir)")
-    ap.add_argument("--members", type=int, default=TrainConfig.members)
-    ap.add_argument("--epochs", type=int, default=TrainConfig.epochs)
-    ap.add_argument("--max-positions", type=int, default=NetConfig.max_positions)
-    ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
-    ap.add_argument("--verbose", action="store_true")
-    add_cv_args(ap)
-    args = ap.parse_args(argv)
-    cfg = TrainConfig(net=NetConfig(max_positions=args.max_positions), members=args.members, epochs=args.epochs)
-    articles, embeddings = load_training_data(args.encoder, args.limit)
-    log = print if args.verbose else None
-    if args.cv:
-        run_cv(articles, embeddings, args, lambda a, e: train(a, e, args.encoder, cfg, log))
-        return
+
+def _config(args: argparse.Namespace) -> TrainConfig:
+    net = NetConfig(**{f.name: getattr(args, f.name) for f in fields(NetConfig)})
+    return TrainConfig(net=net, **{f.name: getattr(args, f.name) for f in fields(TrainConfig) if f.name != "net"})
+
+
+def main(argv: list[str] | None = None) -> None:
     from pathlib import Path
 
     from summarize.rankers.learned import HEAD_FILE, head_dir
 
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--encoder", default="e5-small", help="registry name or Hugging Face id / local path")
+    ap.add_argument("--out", default=None, help="models directory (default: the package's models dir)")
+    ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
+    ap.add_argument("--verbose", action="store_true", help="per-epoch inner-validation scores")
+    _config_args(ap)
+    add_cv_args(ap)
+    args = ap.parse_args(argv)
+    cfg = _config(args)
+    articles, embeddings = load_training_data(args.encoder, args.limit, args.cached_only)
+    log = print if args.verbose else None
+    if args.cv:
+        run_cv(articles, embeddings, args, lambda a, e: train(a, e, args.encoder, cfg, log))
+        return
     ranker = train(articles, embeddings, args.encoder, cfg, log)
     path = head_dir(args.encoder, Path(args.out) if args.out else None) / HEAD_FILE
     ranker.head_for(args.encoder).save(path)

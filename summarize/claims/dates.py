@@ -17,21 +17,28 @@ _MONTHS: dict[str, int] = {
     "Agu": 8, "Agt": 8, "Ags": 8, "Aug": 8, "September": 9, "Sept": 9, "Sep": 9, "Oktober": 10,
     "Okt": 10, "Oct": 10, "November": 11, "Nov": 11, "Desember": 12, "Des": 12, "Dec": 12,
 }
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Agu Agt Ags Aug Sept Sep Okt Oct Nov Des Dec".split())
+_MONTH_NUMBER = {m.lower(): n for m, n in _MONTHS.items()}
+# Full month names in any case ("14 juni"); abbreviations only as written ("Des", not "des").
+_MONTH = "(?P<month>" + "|".join(
+    m if m in _ABBREVIATIONS else f"(?i:{m})" for m in sorted(_MONTHS, key=len, reverse=True)
+) + r")\.?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _TO = r"\s*(?:-|–|hingga|sampai|s\.d\.?|s/d|dan)\s*"
 
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_TO}\d{{1,2}})?\s+{_MONTH}(?:\s+{_YEAR})?\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")
-_SLASH = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
+_SLASH = re.compile(
+    r"(?<![\d/])(?P<day>\d{1,2})\s?/\s?(?P<mon>\d{1,2})(?:\s?/\s?(?P<year>\d{4}|\d{2}))?(?![\d/]|\s/)"
+)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
 _TIME = re.compile(
     rf"(?i:\b(?:pukul|pkl\.?|jam)\s+){_CLOCK}(?:\s*(?:-|–|hingga|sampai)\s*{_CLOCK})?(?:\s*(?:WIB|WITA|WIT)\b)?"
-    rf"|\b\d{{1,2}}[.:]\d{{2}}(?:\s*(?:-|–|hingga|sampai)\s*\d{{1,2}}[.:]\d{{2}})?\s*(?:WIB|WITA|WIT)\b"
+    rf"|\b\d{{1,2}}[.:]\d{{2}}(?:\s*(?:-|–|hingga|sampai)\s*\d{{1,2}}[.:]\d{{2}})?\s*(?:WIB|WITA|WIT|pagi|siang|sore|malam)\b"
 )
 _YEAR_WORD = re.compile(rf"(?i:\b(?:tahun|th\.?|thn\.?|TA)\s+){_YEAR}\b")
-_BARE_YEAR = re.compile(r"(?<![\d.,/])(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)")
+_BARE_YEAR = re.compile(r"(?<![\d.,/])(?P<year>19\d\d|20\d\d)(?![\d/]|[.,]\d)")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\b\w*\d\w*)\s*$")
 
 Kind = Literal["date", "time", "year"]
@@ -69,9 +76,9 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
     for m in _DAY_MONTH.finditer(sentence):
         hint = m.group("year") or next(iter(later_years), None) or year_hint
         found.append(DateSpan(m.start(), m.end(), "date",
-                              _iso(hint, _MONTHS[m.group("month")], int(m.group("day")), None)))
+                              _iso(hint, _MONTH_NUMBER[m.group("month").lower()], int(m.group("day")), None)))
     for m in _MONTH_YEAR.finditer(sentence):
-        found.append(DateSpan(m.start(), m.end(), "date", _iso(m.group("year"), _MONTHS[m.group("month")], None, None)))
+        found.append(DateSpan(m.start(), m.end(), "date", _iso(m.group("year"), _MONTH_NUMBER[m.group("month").lower()], None, None)))
     for m in _SLASH.finditer(sentence):
         iso = _iso(m.group("year"), int(m.group("mon")), int(m.group("day")), year_hint)
         if 1 <= int(m.group("mon")) <= 12 and 1 <= int(m.group("day")) <= 31:
@@ -81,7 +88,8 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
     found += [DateSpan(m.start(), m.end(), "time", None) for m in _TIME.finditer(sentence)]
     found += [DateSpan(m.start(), m.end(), "year", m.group("year")) for m in _YEAR_WORD.finditer(sentence)]
     for m in _BARE_YEAR.finditer(sentence):
-        named = bool(_NAME_BEFORE.search(sentence, 0, m.start())) and m.start() > 0
+        name = _NAME_BEFORE.search(sentence, 0, m.start())
+        named = name is not None and sentence[:name.start()].strip(" \"“'(") != ""
         found.append(DateSpan(m.start(), m.end(), "year", m.group("year"), named))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateSpan] = []

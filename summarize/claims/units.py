@@ -24,7 +24,7 @@ CURRENCY_ONLY_SCALES: dict[str, int] = {"M": 10**9, "T": 10**12}
 
 # Currency written before the number (token as written, symbols included).
 CURRENCY_PREFIX: dict[str, str] = {
-    "Rp": "IDR", "IDR": "IDR", "US$": "USD", "USD": "USD", "$": "USD", "S$": "SGD", "SGD": "SGD",
+    "Rp": "IDR", "RP": "IDR", "IDR": "IDR", "US$": "USD", "USD": "USD", "$": "USD", "S$": "SGD", "SGD": "SGD",
     "RM": "MYR", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "CNY": "CNY", "RMB": "CNY", "A$": "AUD", "AUD": "AUD",
 }
@@ -35,7 +35,7 @@ _CURRENCY_WORDS: dict[Phrase, str] = {
     ("dolar", "singapura"): "SGD", ("dolar", "australia"): "AUD", ("dolar", "hong", "kong"): "HKD",
     ("euro",): "EUR", ("yen",): "JPY", ("yuan",): "CNY", ("renminbi",): "CNY",
     ("ringgit",): "MYR", ("baht",): "THB", ("won",): "KRW", ("pound",): "GBP",
-    ("poundsterling",): "GBP", ("riyal",): "SAR", ("rupee",): "INR", ("peso",): "PHP",
+    ("poundsterling",): "GBP", ("pounds",): "GBP", ("pound", "sterling"): "GBP", ("riyal",): "SAR", ("rupee",): "INR", ("peso",): "PHP",
     ("sgd",): "SGD", ("idr",): "IDR", ("eur",): "EUR",
 }
 
@@ -48,14 +48,15 @@ _POINTS: dict[Phrase, str] = {
     ("poin",): "point",
 }
 
-_MEASURES: dict[Phrase, str] = {
+MEASURES: dict[Phrase, str] = {
     ("ton",): "ton", ("kg",): "kg", ("kilogram",): "kg", ("gram",): "g", ("kuintal",): "quintal",
-    ("km",): "km", ("kilometer",): "km", ("meter",): "m", ("cm",): "cm", ("sentimeter",): "cm",
+    ("km",): "km", ("kilometer",): "km", ("meter",): "m", ("m",): "m", ("cm",): "cm", ("sentimeter",): "cm",
     ("mm",): "mm", ("milimeter",): "mm", ("km2",): "km2", ("km", "persegi"): "km2",
     ("kilometer", "persegi"): "km2", ("meter", "persegi"): "m2", ("m2",): "m2",
     ("meter", "kubik"): "m3", ("m3",): "m3", ("hektare",): "ha", ("hektar",): "ha", ("ha",): "ha",
     ("liter",): "liter", ("kiloliter",): "kl", ("barel",): "barrel", ("mw",): "MW",
-    ("megawatt",): "MW", ("kwh",): "kWh", ("gw",): "GW",
+    ("megawatt",): "MW", ("kwh",): "kWh", ("gw",): "GW", ("km", "/", "jam"): "km/h",
+    ("kilometer", "per", "jam"): "km/h",
 }
 
 DURATIONS: dict[Phrase, str] = {
@@ -63,7 +64,7 @@ DURATIONS: dict[Phrase, str] = {
     ("pekan",): "week", ("minggu",): "week", ("bulan",): "month", ("tahun",): "year",
 }
 
-UNITS: dict[Phrase, str] = {**_CURRENCY_WORDS, **_PERCENT, **_POINTS, **_MEASURES, **DURATIONS}
+UNITS: dict[Phrase, str] = {**_CURRENCY_WORDS, **_PERCENT, **_POINTS, **MEASURES, **DURATIONS}
 
 # Counted nouns: phrase -> the noun to report. Abbreviations map to their long form so "50 KK"
 # and "50 kepala keluarga" compare equal. Needed where the general rule (next plausible noun,
@@ -78,7 +79,9 @@ COUNT_NOUNS: dict[Phrase, str] = {
     ("pedagang",): "pedagang", ("peserta",): "peserta", ("personel",): "personel",
     ("perusahaan",): "perusahaan", ("pekerja",): "pekerja", ("penumpang",): "penumpang",
     ("perempuan",): "perempuan", ("pemudik",): "pemudik", ("penerima",): "penerima",
-    ("kali",): "kali", ("unit",): "unit", ("ekor",): "ekor",
+    ("kali",): "kali", ("unit",): "unit", ("ekor",): "ekor", ("orang",): "orang",
+    ("warga",): "warga", ("jiwa",): "jiwa", ("pasien",): "pasien", ("siswa",): "siswa",
+    ("korban",): "korban", ("kasus",): "kasus", ("rumah",): "rumah", ("desa",): "desa",
 }
 
 # Words that are never the counted noun of a bare number (function words, comparatives,
@@ -92,7 +95,7 @@ NOT_NOUNS = frozenset(
     "supaya kepada terhadap tentang atas bawah naik turun tumbuh sementara sedangkan kini saat "
     "ketika setelah sebelum baru lama besar kecil tinggi rendah lain lainnya sendiri tadi nanti "
     "pagi siang sore malam mendatang kemudian pertama terakhir banyak sedikit semua seluruh "
-    "sama dulu kembali pun via versi".split()
+    "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju".split()
 )
 
 # Approximation words before a number -> the kind of interval they assert.

@@ -35,8 +35,14 @@ CONFLICT_SIMILARITY = 0.65
 
 
 def intervals_overlap(low_a: Decimal, high_a: Decimal, low_b: Decimal, high_b: Decimal) -> bool:
-    """True when [low_a, high_a] and [low_b, high_b] share at least one point."""
-    return low_a <= high_b and low_b <= high_a
+    """True when the intervals share more than an end point, or an exact value lies in the other.
+
+    Touching is not agreeing: "5,1" ([5,05; 5,15]) and "5,2" ([5,15; 5,25]) are two different
+    numbers written with the same precision, and "kurang dari 8.000" ([0; 8.000]) does not
+    agree with "lebih dari 8.000" ([8.000; inf)).
+    """
+    low, high = max(low_a, low_b), min(high_a, high_b)
+    return low < high or (low == high and (low_a == high_a or low_b == high_b))
 
 
 def decide(

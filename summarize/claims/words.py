@@ -132,12 +132,13 @@ def read_number_words(words: list[str], i: int) -> WordNumber | None:
     if last_scale == 1 and j < n and words[j] == "setengah":
         total = Decimal(value) + FRACTIONS["setengah"]
         return WordNumber(total, _half_ulp_of_decimals(total), j + 1 - i, False)
-    if last_scale == 1 and j + 1 < n and words[j] == "koma" and words[j + 1] in DIGITS:
+    if j + 1 < n and words[j] == "koma" and words[j + 1] in DIGITS:
         k = j + 1
         while k < n and words[k] in DIGITS:
             k += 1
         digits = "".join(str(DIGITS[w]) for w in words[j + 1:k])
-        return WordNumber(Decimal(f"{value}.{digits}"), Decimal(5).scaleb(-len(digits) - 1), k - i, False)
+        # "satu juta koma lima" (num2words) is 1000000,5: a scale before "koma" is already applied.
+        return WordNumber(Decimal(f"{value}.{digits}"), Decimal(5).scaleb(-len(digits) - 1), k - i, last_scale > 1)
     if i + 1 < n and words[i] == "tiga" and words[i + 1] == "perempat":
         return WordNumber(Decimal("0.75"), Decimal("0.005"), 2, False)
     return WordNumber(Decimal(value), Decimal(last_scale) / 2, j - i, last_scale > 1)

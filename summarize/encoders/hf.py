@@ -3,16 +3,18 @@
 ``load_hf_encoder`` takes a hub id (``indobenchmark/indobert-base-p1``) or a local directory.
 A sentence-transformers model (it has ``modules.json``) is run by sentence-transformers, so its own
 pooling, normalisation and prompts apply; any other transformers model gets attention-masked mean
-pooling, the pooling Sentence-BERT found best for models never trained to embed sentences.
+pooling, which the Sentence-BERT paper found better than [CLS] or max pooling.
 
 torch, transformers and sentence-transformers are imported only inside functions: importing
 ``summarize`` (and the default e5 encoder) must stay free of torch, which costs seconds and a GB.
 """
 from __future__ import annotations
 
+import importlib
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import numpy as np
 
@@ -38,31 +40,24 @@ def load_hf_encoder(
     if batch_size < 1 or max_length < 1:
         raise ValueError(f"batch_size and max_length must be >= 1, got {batch_size} and {max_length}")
     source, is_st, local_only = _locate(spec)
-    try:
-        import torch  # noqa: F401  (fail here, with the install hint, not deep inside a loader)
-        import transformers  # noqa: F401
-    except ImportError:
-        raise ModelError(
-            f"model {spec} needs torch and transformers: pip install 'summarize-id[hf]'"
-        ) from None
+    _require_backend(spec, is_st)
     device = device or _default_device()
     try:
-        if is_st:
-            return _load_sentence_transformer(spec, source, local_only, batch_size, max_length, device)
-        return _load_transformer(spec, source, local_only, batch_size, max_length, device)
-    except ModelError:
-        raise
+        with _no_loading_bars():
+            if is_st:
+                return _load_sentence_transformer(spec, source, local_only, batch_size, max_length, device)
+            return _load_transformer(spec, source, local_only, batch_size, max_length, device)
     except Exception as exc:  # loaders raise OSError, ValueError, KeyError, ... for broken models
         raise ModelError(f"cannot load model {spec}: {_first_line(exc)}") from exc
 
 
-def hub_offline() -> bool:
+def _hub_offline() -> bool:
     """Whether the Hub must not be contacted.
 
     Read from the environment at call time rather than from ``huggingface_hub.constants``, which
     freezes the flag when huggingface_hub is first imported and would ignore a later setting.
     """
-    return any(os.environ.get(flag, "").upper() in _TRUE for flag in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    return os.environ.get("HF_HUB_OFFLINE", "").upper() in _TRUE
 
 
 def _locate(spec: str) -> tuple[str, bool, bool]:
@@ -78,7 +73,7 @@ def _locate(spec: str) -> tuple[str, bool, bool]:
         raise ModelError(f"directory {spec} holds no model (no config.json or modules.json)")
     if _looks_like_path(spec):
         raise ModelError(f"model directory {spec} does not exist")
-    offline = hub_offline()
+    offline = _hub_offline()
     modules, config = (_hub_file(spec, name, offline) for name in ("modules.json", "config.json"))
     if modules not in (_ABSENT, _UNKNOWN):
         return spec, True, offline
@@ -88,7 +83,7 @@ def _locate(spec: str) -> tuple[str, bool, bool]:
         raise ModelError(f"model {spec} on the Hugging Face Hub has no config.json or modules.json")
     if offline:
         raise ModelError(
-            f"model {spec} is not in the local cache (HF_HUB_OFFLINE is set); "
+            f"model {spec} is not in the local cache (HF_HUB_OFFLINE is on); "
             "connect to the internet, or pass a local directory"
         )
     raise ModelError(
@@ -105,7 +100,7 @@ def _looks_like_path(spec: str) -> bool:
 def _hub_file(repo_id: str, filename: str, offline: bool) -> str:
     """The local path of ``filename`` (downloaded or cached), else ``_ABSENT`` or ``_UNKNOWN``."""
     from huggingface_hub import hf_hub_download
-    from huggingface_hub.errors import (
+    from huggingface_hub.utils import (  # not .errors: that module is newer than transformers 4.40
         EntryNotFoundError,
         HFValidationError,
         HfHubHTTPError,
@@ -115,11 +110,11 @@ def _hub_file(repo_id: str, filename: str, offline: bool) -> str:
 
     try:
         return hf_hub_download(repo_id, filename, local_files_only=offline)
-    except EntryNotFoundError:
-        return _ABSENT
-    except LocalEntryNotFoundError:
+    except LocalEntryNotFoundError:  # a subclass of EntryNotFoundError, so it must come first
         # Offline, this also covers a cached plain model whose modules.json was never asked for.
         return _UNKNOWN
+    except EntryNotFoundError:
+        return _ABSENT
     except HFValidationError:
         raise ModelError(f"{repo_id} is neither an existing directory nor a valid Hugging Face model id") from None
     except RepositoryNotFoundError:
@@ -128,6 +123,33 @@ def _hub_file(repo_id: str, filename: str, offline: bool) -> str:
         ) from None
     except HfHubHTTPError as exc:
         raise ModelError(f"model {repo_id} could not be fetched: {_first_line(exc)}") from None
+
+
+def _require_backend(spec: str, is_st: bool) -> None:
+    """Fail with the install hint up front, not with an ImportError deep inside a loader."""
+    modules = ["torch", "transformers"] + (["sentence_transformers"] if is_st else [])
+    try:
+        for module in modules:
+            importlib.import_module(module)
+    except ImportError:
+        raise ModelError(f"model {spec} needs {', '.join(modules)}: pip install 'summarize-id[hf]'") from None
+
+
+@contextmanager
+def _no_loading_bars() -> Iterator[None]:
+    """Hide transformers' per-load "Loading weights" bar (noise on every CLI run), then restore it.
+
+    Download bars belong to huggingface_hub and stay visible: a first download can take minutes.
+    """
+    from transformers.utils import logging as transformers_logging
+
+    was_enabled = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            transformers_logging.enable_progress_bar()
 
 
 def _default_device() -> str:

@@ -48,6 +48,7 @@ DEFAULT_RANKER = "centrality"
 _REGISTRY: dict[str, str | Callable[[], Ranker]] = {
     "lead": "summarize.rankers.lead:LeadRanker",
     "centrality": "summarize.rankers.centrality:CentralityRanker",
+    "learned": "summarize.rankers.learned:LearnedRanker",
 }
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from summarize.paths import models_dir
 from summarize.rankers.base import Document, Ranker
 from summarize.rankers.centrality import CentralityRanker
 from summarize.rankers.features import FEATURE_NAMES, sentence_features
@@ -28,19 +28,9 @@ log = logging.getLogger(__name__)
 HEAD_FILE = "head.npz"
 
 
-def default_models_dir() -> Path:
-    """``summarize.paths.models_dir()`` when that module exists, else $SUMMARIZE_MODELS_DIR or <repo>/models."""
-    try:
-        from summarize.paths import models_dir  # written by the text-pipeline work; optional here
-    except ImportError:
-        env = os.environ.get("SUMMARIZE_MODELS_DIR")
-        return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
-    return Path(models_dir())
-
-
 def head_dir(encoder: str, root: Path | None = None) -> Path:
     """Where the head for ``encoder`` lives: ``ranker-<encoder>`` with unsafe characters as ``_``."""
-    return (root or default_models_dir()) / ("ranker-" + re.sub(r"[^A-Za-z0-9_.-]+", "_", encoder))
+    return (root or models_dir()) / ("ranker-" + re.sub(r"[^A-Za-z0-9_.-]+", "_", encoder))
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-5) -> np.ndarray:
@@ -141,15 +131,15 @@ class LearnedRanker(Ranker):
 
     name = "learned"
 
-    def __init__(self, head: Head | None = None, models_dir: Path | None = None) -> None:
+    def __init__(self, head: Head | None = None, models_root: Path | None = None) -> None:
         self._heads: dict[str, Head | None] = {head.encoder: head} if head else {}
-        self._models_dir = models_dir
+        self._models_root = models_root
         self._fallback = CentralityRanker()
 
     def head_for(self, encoder: str) -> Head | None:
         """The head for ``encoder`` (loaded once), or None when no trained head exists for it."""
         if encoder not in self._heads:
-            path = head_dir(encoder, self._models_dir) / HEAD_FILE
+            path = head_dir(encoder, self._models_root) / HEAD_FILE
             self._heads[encoder] = Head.load(path) if encoder and path.exists() else None
             if self._heads[encoder] is None:
                 log.warning("no learned ranker for encoder %r (looked for %s); using centrality", encoder, path)

@@ -13,7 +13,7 @@ TITLES: frozenset[str] = frozenset(
     """
     pj plt plh dr drs dra drg ir h hj kh k.h prof jl jln no kec kab kel ds prov kol
     letkol mayjen brigjen irjen kompol akbp ipda iptu aiptu bripka brigpol kapt serda sertu
-    st sdr sdri bpk ny nn tn mr mrs ms gg a.n u.p yth ybs tel telp hlm
+    st sdr sdri bpk ny nn tn mr mrs ms gg a.n u.p yth ybs tel telp hlm alm almh dipl
     """.split()
 )
 
@@ -24,7 +24,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     dll dsb dst dkk tsb sbb spt tgl thn jan feb mar apr jun jul agu agt ags sep sept okt nov des
     tbk co corp inc ltd jr sr vs etc rp
     s.h m.h s.e m.m m.si s.si s.sos s.kom s.pd m.pd s.ag m.ag m.hum m.kes s.ked s.t m.t s.ip
-    s.ikom m.sc ph.d s.psi s.farm s.kep m.ak
+    s.ikom m.sc ph.d s.psi s.farm s.kep m.ak ing
     """.split()
 )
 

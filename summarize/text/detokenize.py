@@ -22,16 +22,17 @@ def _quote_closes(tokens: list[str], i: int, is_open: bool) -> bool:
 
     An open quote closes. Otherwise the tokens are often one sentence cut out of a longer quote
     (IndoSum splits ``"A. B," kata X`` into two sentences), so a quote right after ``. ? !`` or
-    after a comma and before a lower-case word (``target, " kata Henry``) closes one that was
+    after a comma (alone or glued to a word, as IndoSum sometimes
+    leaves it) and before a lower-case word (``target, " kata Henry``) closes one that was
     opened in an earlier sentence.
     """
     if is_open:
         return True
     prev = tokens[i - 1] if i > 0 else ""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if prev in {".", "?", "!", "...", "…"}:
+    if prev[-1:] in {".", "?", "!", "…"}:
         return True
-    return prev == "," and (not nxt or nxt[:1].islower())
+    return prev[-1:] == "," and (not nxt or nxt[:1].islower())
 
 
 def detokenize(tokens: list[str]) -> str:

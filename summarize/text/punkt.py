@@ -42,3 +42,15 @@ def tokenizer() -> PunktSentenceTokenizer:
 def punkt_spans(text: str) -> list[tuple[int, int]]:
     """Punkt's sentence spans (start, end) within ``text``."""
     return list(tokenizer().span_tokenize(text, realign_boundaries=True))
+
+
+# Orthographic-context bits, as Punkt stores them (nltk.tokenize.punkt._ORTHO_*).
+_BEG_UC = 1 << 1
+_ANY_LC = (1 << 4) | (1 << 5) | (1 << 6)
+
+
+def starts_sentences(word: str) -> bool:
+    """Whether IndoSum shows ``word`` both opening sentences capitalised and written in lower
+    case elsewhere: a common word (``Saya``, ``Kemudian``) rather than a name (``Gil``)."""
+    flags = tokenizer()._params.ortho_context.get(word.lower(), 0)  # noqa: SLF001
+    return bool(flags & _BEG_UC) and bool(flags & _ANY_LC)

@@ -55,7 +55,9 @@ def test_batch_size_and_order_do_not_change_vectors(model_dir: Path, sentences: 
     np.testing.assert_allclose(one, many, atol=1e-5)
 
 
-def test_mean_pooling_matches_sentence_transformers(tiny_bert_dir: Path, tiny_st_dir: Path, sentences: list[str]) -> None:
+def test_mean_pooling_matches_sentence_transformers(
+    tiny_bert_dir: Path, tiny_st_dir: Path, sentences: list[str]
+) -> None:
     # The tiny ST model is the same BERT with sentence-transformers' mean pooling: a reference to check ours.
     ours = load_hf_encoder(str(tiny_bert_dir)).encode(sentences)
     reference = load_hf_encoder(str(tiny_st_dir)).encode(sentences)
@@ -175,3 +177,11 @@ def test_invalid_hub_id_is_model_error() -> None:
 def test_rejects_nonpositive_sizes(batch_size: int, max_length: int) -> None:
     with pytest.raises(ValueError):
         load_hf_encoder("anything", batch_size=batch_size, max_length=max_length)
+
+
+def test_loading_prints_no_progress_bars(model_dir: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    from transformers.utils import logging as transformers_logging
+
+    load_hf_encoder(str(model_dir))
+    assert "Loading weights" not in capfd.readouterr().err
+    assert transformers_logging.is_progress_bar_enabled()  # the global setting is restored

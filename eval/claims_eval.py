@@ -1,0 +1,193 @@
+"""Evaluate the claim checker on the hand-checked cases in ``eval/data/claims/cases.jsonl``.
+
+Each case is an article (a real excerpt), its own small corpus and every claim the article
+makes with the verdict a careful reader gives it. Reported per split:
+
+- extraction precision / recall: found claims vs expected ones, paired by overlapping offsets;
+- value accuracy: paired claims whose value and unit are right;
+- verdict accuracy on the paired claims (the checker's own job) and end to end, where an
+  expected claim the parser missed counts as wrong ("missed" column of the confusion matrix).
+
+Thresholds are tuned on the ``dev`` split only (``--tune``); ``test`` is for reporting.
+
+    python -m eval.claims_eval            # writes eval/results/claims.json
+    python -m eval.claims_eval --tune     # grid search on dev, prints the best setting
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from summarize.claims.checker import ClaimChecker
+from summarize.claims.match import HybridMatcher
+from summarize.claims.types import CheckResult
+from summarize.claims.verdict import CONFLICT_SIMILARITY
+from summarize.encoders.base import Encoder, get_encoder
+
+HERE = Path(__file__).parent
+CASES = HERE / "data" / "claims" / "cases.jsonl"
+RESULTS = HERE / "results" / "claims.json"
+VERDICTS = ("consistent", "conflict", "unverified")
+
+
+class CachingEncoder(Encoder):
+    """Remembers vectors by text: cases share corpus articles, and tuning re-queries them."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner, self.name, self._cache = inner, inner.name, {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = sorted({t for t in texts if t not in self._cache})
+        if missing:
+            self._cache.update(zip(missing, self.inner.encode(missing)))
+        dim = next(iter(self._cache.values())).shape[0] if self._cache else 1
+        return np.array([self._cache[t] for t in texts], dtype=np.float32).reshape(len(texts), dim)
+
+
+def load_cases(path: Path | str | None = None) -> list[dict[str, Any]]:
+    with open(path or CASES, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _expected_spans(case: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
+    """Offsets of each expected surface: its ``start`` if given, else its first unused occurrence."""
+    spans, used = [], set()
+    for exp in case["expected"]:
+        start = exp.get("start")
+        if start is None:
+            start = case["article"].find(exp["surface"])
+            while start in used:
+                start = case["article"].find(exp["surface"], start + 1)
+        if start < 0:
+            raise ValueError(f"case {case['id']}: surface {exp['surface']!r} not in article")
+        used.add(start)
+        spans.append((start, start + len(exp["surface"]), exp))
+    return spans
+
+
+def _pair(case: dict[str, Any], results: list[CheckResult]) -> list[tuple[dict[str, Any], CheckResult | None]]:
+    """Each expected claim with the found claim whose span overlaps it (greedy, text order)."""
+    free = list(results)
+    out = []
+    for start, end, exp in _expected_spans(case):
+        hit = next((r for r in free if r.claim.start < end and start < r.claim.end), None)
+        if hit is not None:
+            free.remove(hit)
+        out.append((exp, hit))
+    return out
+
+
+def _score(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    found = sum(r["n_found"] for r in rows)
+    expected = sum(len(r["pairs"]) for r in rows)
+    pairs = [p for r in rows for p in r["pairs"]]
+    paired = [p for p in pairs if p["predicted"] != "missed"]
+    confusion = Counter((p["expected"], p["predicted"]) for p in pairs)
+    right = sum(p["expected"] == p["predicted"] for p in pairs)
+    return {
+        "cases": len(rows),
+        "expected_claims": expected,
+        "found_claims": found,
+        "extraction_precision": round(len(paired) / found, 4) if found else 1.0,
+        "extraction_recall": round(len(paired) / expected, 4) if expected else 1.0,
+        "value_accuracy": round(sum(p["value_ok"] for p in paired) / len(paired), 4) if paired else None,
+        "verdict_accuracy": round(right / len(paired), 4) if paired else None,
+        "verdict_accuracy_end_to_end": round(right / expected, 4) if expected else None,
+        "confusion": {e: {p: confusion[(e, p)] for p in (*VERDICTS, "missed")} for e in VERDICTS},
+    }
+
+
+def _run_case(case: dict[str, Any], checker: ClaimChecker) -> dict[str, Any]:
+    results = checker.check(case["article"], date=case.get("date"))
+    paired = _pair(case, results)
+    pairs = []
+    for exp, hit in paired:
+        pairs.append({
+            "surface": exp["surface"],
+            "expected": exp["verdict"],
+            "predicted": hit.verdict if hit else "missed",
+            "value_ok": bool(hit and hit.claim.value == Decimal(str(exp["value"])) and hit.claim.unit == exp["unit"]),
+            "found": hit.claim.surface if hit else None,
+            "deciding": hit.deciding.sentence if hit and hit.deciding else None,
+        })
+    extra = [r.claim.surface for r in results if all(r is not hit for _, hit in paired)]
+    return {"id": case["id"], "split": case["split"], "n_found": len(results), "pairs": pairs, "extra": extra}
+
+
+def build_checkers(cases: list[dict[str, Any]], encoder: Encoder) -> dict[str, ClaimChecker]:
+    return {c["id"]: ClaimChecker(c["corpus"], encoder=encoder) for c in cases}
+
+
+def _configure(checkers: dict[str, ClaimChecker], matcher: HybridMatcher, conflict: float) -> None:
+    for checker in checkers.values():
+        checker.matcher, checker.conflict_similarity = matcher, conflict
+
+
+def evaluate(path: Path | str | None = None, encoder: str | Encoder = "e5-small") -> dict[str, Any]:
+    """Metrics per split (``dev``, ``test``, ``all``) with the library's default thresholds."""
+    cases = load_cases(path)
+    checkers = build_checkers(cases, CachingEncoder(get_encoder(encoder)))
+    rows = [_run_case(c, checkers[c["id"]]) for c in cases]
+    matcher = next(iter(checkers.values())).matcher if checkers else HybridMatcher()
+    out: dict[str, Any] = {
+        "encoder": get_encoder(encoder).name if isinstance(encoder, str) else encoder.name,
+        "matcher": {"name": matcher.name, **vars(matcher)},
+        "conflict_similarity": CONFLICT_SIMILARITY,
+        "primary": "test.verdict_accuracy",
+    }
+    for split in ("dev", "test"):
+        out[split] = _score([r for r in rows if r["split"] == split])
+    out["all"] = _score(rows)
+    out["errors"] = [dict(p, case=r["id"], split=r["split"]) for r in rows for p in r["pairs"] if p["expected"] != p["predicted"]]
+    out["extra_claims"] = {r["id"]: r["extra"] for r in rows if r["extra"]}
+    return out
+
+
+def tune(path: Path | str | None = None, encoder: str | Encoder = "e5-small") -> list[dict[str, Any]]:
+    """Grid search on the dev split only; best settings first."""
+    cases = [c for c in load_cases(path) if c["split"] == "dev"]
+    checkers = build_checkers(cases, CachingEncoder(get_encoder(encoder)))
+    grid = []
+    weights = [(0.5, 0.3, 0.2), (0.6, 0.2, 0.2), (0.4, 0.4, 0.2), (0.7, 0.3, 0.0), (0.5, 0.5, 0.0), (0.4, 0.3, 0.3)]
+    for (we, wl, wc), bar, conflict in itertools.product(weights, np.arange(0.35, 0.76, 0.05), np.arange(0.45, 0.91, 0.05)):
+        if conflict < bar:
+            continue
+        _configure(checkers, HybridMatcher(we, wl, wc, float(bar)), float(conflict))
+        score = _score([_run_case(c, checkers[c["id"]]) for c in cases])
+        grid.append({"weights": [we, wl, wc], "min_similarity": round(float(bar), 2),
+                     "conflict_similarity": round(float(conflict), 2), "dev_verdict_accuracy": score["verdict_accuracy"]})
+    grid.sort(key=lambda g: (-(g["dev_verdict_accuracy"] or 0), g["min_similarity"], g["conflict_similarity"]))
+    return grid
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", default=str(CASES))
+    parser.add_argument("--encoder", default="e5-small")
+    parser.add_argument("--tune", action="store_true", help="grid search on the dev split; prints the top 15")
+    parser.add_argument("--out", default=str(RESULTS))
+    args = parser.parse_args(argv)
+    if args.tune:
+        for row in tune(args.cases, args.encoder)[:15]:
+            print(json.dumps(row))
+        return 0
+    result = evaluate(args.cases, args.encoder)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for split in ("dev", "test"):
+        m = result[split]
+        print(f"{split}: verdict accuracy {m['verdict_accuracy']} (end to end {m['verdict_accuracy_end_to_end']}), "
+              f"extraction P {m['extraction_precision']} R {m['extraction_recall']}, {m['cases']} cases", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,235 @@
+"""The evaluation harness: every system on the same IndoSum articles, in both modes, scored alike.
+
+    python -m eval --out full                 # the whole file, all systems, both modes
+    summarize-eval --limit 50 --systems LEAD-3,ORACLE --modes given --out quick
+
+Writes ``eval/results/<run>.md`` (tables), ``<run>.json`` (every aggregate number),
+``<run>.articles.json`` (per-article scores, for later paired tests) and PNG plots.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm import tqdm
+
+from eval.embed_cache import CachedEncoder
+from eval.folds import fold_of
+from eval.indosum import DEFAULT_PATH, Article, data_path, load_articles
+from eval.metrics import ROUGE_TYPES, bootstrap_ci, group_means, length_bucket, paired_test, rouge_many
+from eval.systems import MODES, System, build_systems, system_names
+from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+BASELINE = "LEAD-3"
+#: Published in shared/data/README.md for the full file, given mode (ROUGE F1 x100).
+REFERENCE_FIGURES = {"LEAD-3": (67.07, 58.52, 63.08), "ORACLE": (87.76, 82.55, 85.77)}
+#: Optional sections written by other parts of the project: module -> what the report calls it.
+EXTRA_SECTIONS = {"eval.splitting": "splitting", "eval.claims_eval": "claims"}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="summarize-eval", description=__doc__.splitlines()[0])
+    ap.add_argument("--data", help="IndoSum JSONL (default: $SUMMARIZE_INDOSUM or ../shared/data/indosum)")
+    ap.add_argument("--limit", type=int, help="only the first N articles (quick, deterministic)")
+    ap.add_argument("--systems", default=",".join(system_names()), help="comma-separated system names")
+    ap.add_argument("--modes", default=",".join(MODES), help="given, raw or both")
+    ap.add_argument("--out", default="latest", help="run name: eval/results/<out>.md/.json/...")
+    ap.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
+    ap.add_argument("--encoder", default=DEFAULT_ENCODER, help="encoder for our systems (cached)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
+    ap.add_argument("--speed-sample", type=int, default=40, help="articles timed with a live encoder (0: skip)")
+    args = ap.parse_args(argv)
+    args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    for mode in args.modes:
+        if mode not in MODES:
+            ap.error(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
+    return args
+
+
+def run_system(system: System, articles: list[Article], mode: str) -> tuple[list[str], float]:
+    """Summaries (sentences joined by newlines, as the reference is) and the seconds spent."""
+    out: list[str] = []
+    start = time.perf_counter()
+    for article in tqdm(articles, desc=f"{mode:5s} {system.name}", unit="art", leave=False, file=sys.stderr):
+        out.append("\n".join(system.select(article, mode)))
+    return out, time.perf_counter() - start
+
+
+def score_run(
+    scores: dict[str, np.ndarray], baseline: dict[str, np.ndarray] | None, articles: list[Article],
+    summaries: list[str], resamples: int, seed: int,
+) -> dict[str, Any]:
+    """Aggregates for one system in one mode: intervals, the paired test, breakdowns."""
+    categories = [a.category for a in articles]
+    buckets = [length_bucket(len(a.sentences)) for a in articles]
+    folds = [fold_of(a.id) for a in articles]
+    out: dict[str, Any] = {"n": len(articles), "words": float(np.mean([len(s.split()) for s in summaries]))}
+    for metric in ROUGE_TYPES:
+        x = scores[metric]
+        out[metric] = bootstrap_ci(x, resamples, seed).as_dict()
+        if baseline is not None:
+            out[f"{metric}_vs_{BASELINE}"] = paired_test(x, baseline[metric], resamples, seed).as_dict()
+        out[f"{metric}_by_category"] = group_means(x, categories)
+        out[f"{metric}_by_length"] = group_means(x, buckets)
+        out[f"{metric}_by_fold"] = group_means(x, folds)
+    return out
+
+
+def live_encoder(name: str) -> Encoder:
+    """An uncached encoder with its model already loaded, so timings exclude model load."""
+    encoder = get_encoder(name)
+    encoder.encode(["pemanasan"])
+    return encoder
+
+
+#: Articles in the (slower, traced) memory pass; peak memory depends on the largest article, not
+#: on how many are run, so a few suffice.
+MEMORY_SAMPLE = 10
+
+
+def measure_speed(systems: list[System], sample: list[Article], mode: str, encoder_name: str) -> dict[str, Any]:
+    """Articles/s (untraced pass over ``sample``) and tracemalloc peak (a second pass over its first
+    ``MEMORY_SAMPLE`` articles) per system. Systems that embed get a live encoder here: a cache
+    hit is not what a user would see."""
+    out: dict[str, Any] = {}
+    for system in systems:
+        cached = system.encoder
+        try:
+            if cached is not None:
+                system.encoder = live_encoder(encoder_name)
+            _, seconds = run_system(system, sample, mode)
+            tracemalloc.start()
+            run_system(system, sample[:MEMORY_SAMPLE], mode)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        finally:
+            system.encoder = cached
+        out[system.name] = {
+            "articles_per_s": len(sample) / seconds if seconds > 0 else float("inf"),
+            "peak_mib": peak / 2**20,
+            "encoder": encoder_name if cached is not None else "",
+        }
+    return {"mode": mode, "n": len(sample), "n_memory": len(sample[:MEMORY_SAMPLE]), "systems": out}
+
+
+def reference_check(results: dict[str, Any], full_file: bool) -> dict[str, Any]:
+    """Our given-mode LEAD-3 / ORACLE against the README's figures (comparable on the full file)."""
+    given = results.get("given", {})
+    out: dict[str, Any] = {"comparable": full_file}
+    for name, expected in REFERENCE_FIGURES.items():
+        if name in given:
+            got = [100 * given[name][m]["mean"] for m in ROUGE_TYPES]
+            out[name] = {"expected": list(expected), "got": got, "delta": [g - e for g, e in zip(got, expected)]}
+    return out
+
+
+def extra_sections() -> dict[str, Any]:
+    """The splitter and claim-checker evaluations when their modules exist, else a note."""
+    out: dict[str, Any] = {}
+    for module, key in EXTRA_SECTIONS.items():
+        if importlib.util.find_spec(module) is None:
+            out[key] = {"note": f"skipped: {module} does not exist yet"}
+            continue
+        try:
+            out[key] = importlib.import_module(module).evaluate()
+        except Exception as exc:  # another part's failure is reported, not fatal
+            out[key] = {"note": f"skipped: {module}.evaluate() failed ({type(exc).__name__}: {exc})"}
+    return out
+
+
+def _is_readme_file(override: str | None) -> bool:
+    return data_path(override).resolve() == DEFAULT_PATH.resolve()
+
+
+def _save_cache(encoder: Encoder | None) -> None:
+    if isinstance(encoder, CachedEncoder):
+        encoder.save()
+
+
+def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
+    """Run every system in every mode and return the full results record."""
+    articles = load_articles(args.data, args.limit)
+    systems, notes = build_systems(
+        args.systems, lambda: CachedEncoder(get_encoder(args.encoder)), seed=args.seed
+    )
+    references = [a.reference for a in articles]
+    prepare_s: dict[str, float] = {}
+    for system in systems:
+        start = time.perf_counter()
+        system.prepare(articles)
+        prepare_s[system.name] = time.perf_counter() - start
+        _save_cache(system.encoder)
+    results: dict[str, Any] = {}
+    per_article: dict[str, Any] = {"ids": [a.id for a in articles]}
+    for mode in args.modes:
+        results[mode], per_article[mode] = {}, {}
+        ordered = sorted(systems, key=lambda s: s.name != BASELINE)  # the baseline first
+        baseline = None
+        for system in ordered:
+            summaries, seconds = run_system(system, articles, mode)
+            _save_cache(system.encoder)
+            scores = rouge_many(references, summaries)
+            if system.name == BASELINE:
+                baseline = scores
+            base = baseline if system.name != BASELINE else None
+            entry = score_run(scores, base, articles, summaries, args.resamples, args.seed)
+            entry["seconds"] = seconds
+            results[mode][system.name] = entry
+            per_article[mode][system.name] = {m: np.round(v, 5).tolist() for m, v in scores.items()}
+    speed_mode = "raw" if "raw" in args.modes else args.modes[0]
+    speed = (
+        measure_speed(systems, articles[: args.speed_sample], speed_mode, args.encoder)
+        if args.speed_sample > 0 and articles else {}
+    )
+    return {
+        "run": args.out,
+        "command": command,
+        "data": str(data_path(args.data)),
+        "n_articles": len(articles),
+        "modes": args.modes,
+        "systems": [s.name for s in systems],
+        "notes": notes,
+        "seed": args.seed,
+        "resamples": args.resamples,
+        "prepare_s": prepare_s,
+        "results": results,
+        "reference_check": reference_check(results, args.limit is None and _is_readme_file(args.data)),
+        "speed": speed,
+        "extra": extra_sections(),
+        "per_article": per_article,
+    }
+
+
+def _command(argv: list[str]) -> str:
+    import shlex
+
+    prog = "summarize-eval" if Path(sys.argv[0]).name == "summarize-eval" else "python -m eval"
+    return " ".join([prog, *map(shlex.quote, argv)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m eval`` and the ``summarize-eval`` console script."""
+    from eval.plots import write_plots
+    from eval.report import write_report
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    start = time.perf_counter()
+    record = evaluate(args, _command(argv))
+    record["wall_s"] = time.perf_counter() - start
+    record["plots"] = write_plots(record, args.results_dir, args.out)
+    paths = write_report(record, args.results_dir, args.out)
+    for path in paths:
+        print(path)
+    return 0
+

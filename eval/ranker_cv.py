@@ -1,0 +1,150 @@
+"""Cross-validation of ranker training against LEAD-3, for choosing the learned ranker's recipe.
+
+5 folds by ``fold_of``: train on four, score the fifth, never score what was trained on. Each
+fold reports ROUGE-1/2/L F1 (``eval.metrics``) of LEAD-3 and of the trained ranker at every
+``--diversity`` value, in "given sentences" mode (the corpus's sentences and paragraphs) and,
+with ``--raw``, in "raw text" mode (``Summarizer`` on ``article.raw_text``: our cleaning and
+splitting, the same candidate cut as at run time). The pooled paired difference to LEAD-3 comes
+with a bootstrap 95 % interval.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from eval.folds import N_FOLDS, fold_of
+from eval.indosum import Article, load_articles
+from eval.metrics import ROUGE_TYPES, CorpusTokenizer, paired_test, rouge_many
+from summarize.rankers.base import Document, Ranker
+from summarize.select import Length, mmr_select
+
+_TOK = CorpusTokenizer()
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def rouge1_f(reference: str, summary: str) -> float:
+    """ROUGE-1 F1 with the harness's tokens; a fast stand-in for ``eval.metrics.rouge`` when only
+    R1 is needed (early stopping scores every epoch)."""
+    ref, hyp = Counter(_TOK.tokenize(reference)), Counter(_TOK.tokenize(summary))
+    overlap = sum((ref & hyp).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(hyp.values()), overlap / sum(ref.values())
+    return 2 * p * r / (p + r)
+
+
+def reference_overlap(sentences: Sequence[str], reference: str) -> np.ndarray:
+    """Per sentence, the share of its tokens found in the reference: a graded "how summary-like"
+    target that, unlike the 0/1 gold labels, gives credit to near-misses."""
+    ref = Counter(_TOK.tokenize(reference))
+    out = []
+    for sent in sentences:
+        toks = Counter(_TOK.tokenize(sent))
+        out.append(sum((toks & ref).values()) / max(sum(toks.values()), 1))
+    return np.asarray(out, dtype=np.float32)
+
+
+def load_training_data(encoder: str, limit: int | None = None, cached_only: bool = False):
+    """Articles and their sentence embeddings from the shared cache (embedding what is missing,
+    unless ``cached_only``, which drops articles not fully cached yet)."""
+    from eval.embed_cache import CachedEncoder, _key
+    from summarize.encoders import get_encoder
+
+    enc = CachedEncoder(get_encoder(encoder))
+    articles = load_articles(limit=limit)
+    if cached_only:
+        articles = [a for a in articles if all(_key(s) in enc._vectors for s in a.sentences)]
+    embeddings = [enc.encode(a.sentences) for a in articles]
+    enc.save()
+    return articles, embeddings
+
+
+def gold_beyond(articles: Sequence[Article], n: int) -> tuple[float, float]:
+    """Share of gold sentences at position >= n, and of articles with at least one there: what a
+    candidate cut at ``n`` gives up before any ranking."""
+    gold = [i for a in articles for i, g in enumerate(a.labels) if g]
+    return (float(np.mean([i >= n for i in gold])), float(np.mean([any(a.labels[n:]) for a in articles])))
+
+
+def add_cv_args(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--cv", action="store_true", help="5-fold cross-validation instead of training")
+    ap.add_argument("--diversity", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.3])
+    ap.add_argument("--raw", action="store_true", help="also score raw-text mode (our splitter)")
+    ap.add_argument("--folds", type=int, nargs="+", default=list(range(N_FOLDS)))
+    ap.add_argument("--cached-only", action="store_true", help="only articles already in the cache")
+    ap.add_argument("--tag", default="", help="name for eval/results/ranker_cv<tag>.json")
+
+
+def _given_summary(art: Article, emb: np.ndarray, ranker: Ranker, diversity: float, encoder: str,
+                   paragraphs: bool = True) -> str:
+    doc = Document(art.sentences, emb, art.paragraphs if paragraphs else [], encoder)
+    words = [len(s.split()) for s in art.sentences]
+    chosen = mmr_select(ranker.score(doc), emb, Length(k=3), words, diversity)
+    return "\n".join(art.sentences[i] for i in chosen)
+
+
+def _raw_summaries(test: list[Article], ranker: Ranker, diversity: float, encoder: str) -> list[str]:
+    from eval.embed_cache import CachedEncoder
+    from summarize.encoders import get_encoder
+    from summarize.summarizer import Summarizer
+
+    cached = CachedEncoder(get_encoder(encoder))
+    summ = Summarizer(encoder=cached, ranker=ranker, diversity=diversity)
+    out = ["\n".join(s.text for s in summ.summarize(a.raw_text, k=3).sentences) for a in test]
+    cached.save()
+    return out
+
+
+def _fmt(scores: dict[str, np.ndarray]) -> str:
+    return " / ".join(f"{100 * scores[t].mean():.2f}" for t in ROUGE_TYPES)
+
+
+def run_cv(articles: Sequence[Article], embeddings: Sequence[np.ndarray], args: argparse.Namespace,
+           fit: Callable[[list[Article], list[np.ndarray]], Ranker]) -> dict:
+    """Train per fold with ``fit``; print per-fold and pooled R1/R2/RL; write a JSON record."""
+    folds = [fold_of(a.id) for a in articles]
+    cut = args.max_positions
+    sents, arts = gold_beyond(articles, cut)
+    print(f"gold sentences past position {cut}: {100 * sents:.1f} % (in {100 * arts:.1f} % of articles)")
+    per: dict[str, dict[str, list[np.ndarray]]] = {}
+    table = []
+    for f in args.folds:
+        tr = [i for i, g in enumerate(folds) if g != f]
+        te = [i for i, g in enumerate(folds) if g == f]
+        ranker = fit([articles[i] for i in tr], [embeddings[i] for i in tr])
+        test = [articles[i] for i in te]
+        refs = [a.reference for a in test]
+        systems = {"lead3": ["\n".join(a.sentences[:3]) for a in test]}
+        for d in args.diversity:
+            systems[f"given d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, args.encoder) for i in te]
+            if d == args.diversity[0]:  # what ``summarize(sentences=...)`` sees: no paragraph breaks
+                systems[f"flat d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, args.encoder, False)
+                                          for i in te]
+            if args.raw:
+                systems[f"raw d={d}"] = _raw_summaries(test, ranker, d, args.encoder)
+        row = {"fold": f, "n": len(te)}
+        for name, hyps in systems.items():
+            scores = rouge_many(refs, hyps)
+            for t in ROUGE_TYPES:
+                per.setdefault(name, {}).setdefault(t, []).append(scores[t])
+            row[name] = {t: round(100 * float(scores[t].mean()), 2) for t in ROUGE_TYPES}
+            print(f"fold {f} (n={len(te)}) {name:14s} R1/R2/RL {_fmt(scores)}", flush=True)
+        table.append(row)
+    pooled = {name: {t: np.concatenate(v) for t, v in d.items()} for name, d in per.items()}
+    summary = {}
+    for name, scores in pooled.items():
+        test = paired_test(scores["rouge1"], pooled["lead3"]["rouge1"])
+        summary[name] = {**{t: round(100 * float(scores[t].mean()), 2) for t in ROUGE_TYPES},
+                         "r1_diff": round(100 * test.diff.mean, 2),
+                         "r1_diff_ci95": [round(100 * test.diff.low, 2), round(100 * test.diff.high, 2)]}
+        print(f"mean {name:14s} R1/R2/RL {_fmt(scores)}  ΔR1 {100 * test.diff.mean:+.2f} "
+              f"[{100 * test.diff.low:+.2f}, {100 * test.diff.high:+.2f}]", flush=True)
+    record = {"encoder": args.encoder, "folds": table, "mean": summary, "args": {k: v for k, v in vars(args).items()}}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"ranker_cv{args.tag}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False))
+    return record

@@ -1,0 +1,43 @@
+"""Claims of an article: every quantity (numbers.py) in its article sentences, with offsets
+into the original text and the time the claim refers to.
+
+Sentences come from ``summarize.text.article_sentences`` so boilerplate lines (datelines,
+"Baca juga:", footers) never yield claims. A claim's time is the first date the sentence names
+("per 1 Mei 2024" -> "2024-05-01"), else its first year that is not part of a name
+("pada 2023" -> "2023"; not "RPJMD 2025"), else the article's ``date`` argument.
+"""
+from __future__ import annotations
+
+from summarize.claims.dates import find_dates, sentence_time
+from summarize.claims.numbers import parse_quantities
+from summarize.claims.types import Claim
+from summarize.text import article_sentences
+
+
+def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
+    """All quantity claims in ``text``, in reading order.
+
+    ``date`` is the article's publication date (ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"): the
+    fallback time of claims whose sentence names none, and the year of day-month dates written
+    without one ("Minggu (10/9)"). ``text[c.start:c.end] == c.surface`` for every claim.
+    """
+    year_hint = date[:4] if date and date[:4].isdigit() else None
+    claims: list[Claim] = []
+    for sent in article_sentences(text):
+        original = text[sent.start:sent.end]
+        found = parse_quantities(original)
+        if not found:
+            continue
+        time = sentence_time(find_dates(original, year_hint)) or date
+        for start, end, quantity in found:
+            claims.append(Claim(
+                surface=original[start:end],
+                start=sent.start + start,
+                end=sent.start + end,
+                quantity=quantity,
+                sentence=sent.text,
+                sentence_start=sent.start,
+                sentence_end=sent.end,
+                time=time,
+            ))
+    return claims

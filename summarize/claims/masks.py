@@ -1,0 +1,41 @@
+"""Stretches of a sentence whose digits are labels, not quantities: dates and clock times,
+"tahun 2024", law and article numbers ("UU No. 13 Tahun 2003", "Pasal 5 ayat (2)", "Nomor 12",
+"Perpres 12/2020"), ordinals ("ke-3"), phone numbers, addresses and ranks ("RT 05", "peringkat 3").
+Names glued to digits (P3DN, G20, COVID-19, 7P) and bare years are handled token by token in
+numbers.py, where the following unit is known.
+"""
+from __future__ import annotations
+
+import re
+
+from summarize.claims.dates import DateSpan
+
+_LABEL_WORDS = (
+    "pasal|ayat|nomor|nomer|no|bab|butir|huruf|bagian|peringkat|urutan|lantai|jilid|seri|edisi|"
+    "vol|volume|episode|km|rt|rw|kav|kavling|blok|gelombang|tahap|kloter|sesi|putaran|babak|"
+    "gate|pintu|zona|sektor|kode|pos|kamar|ruang|versi|posisi|stadium|level|nopol|menit|rute|"
+    "koridor|generasi|tipe|kelas|tanggal|punggung"
+)
+_LAWS = "uu|uud|undang-undang|pp|perpres|perppu|perpu|permen\\w*|perda|pergub|perwal|perbup|keppres|kepmen\\w*|inpres|se|perma|perban\\w*|pojk|pbi"
+_LABEL = re.compile(
+    rf"(?i:\b(?:{_LABEL_WORDS}|{_LAWS})\b\.?\s*(?:(?:no|nomor)\b\.?\s*)?)\(?\d+[a-zA-Z]?(?:\)|(?:[/.-]\d+)*)"
+)
+_ORDINAL = re.compile(r"(?i:\bke\s?-\s?|\byang\s+ke\s+)\d+")
+_PHONE = re.compile(
+    r"(?:\+62|\(0\d{2,3}\)|(?<![\d.,])0\d{2,4})[\s-]?\d{3,4}(?:[\s-]?\d{3,5})?"
+    r"|(?i:\b(?:telepon|telp|tel|hp|wa|whatsapp|hotline|call center|sms)\b\.?\s*:?\s*)\+?[\d\s().-]{5,}\d"
+)
+
+
+def label_spans(sentence: str, dates: list[DateSpan]) -> list[tuple[int, int]]:
+    """(start, end) of every stretch whose digits must never be read as quantities: dates,
+    clock times, "tahun YYYY" (bare years are left to the caller) and the labels above."""
+    spans = [(d.start, d.end) for d in dates if d.kind != "year" or not sentence[d.start].isdigit()]
+    for rx in (_LABEL, _ORDINAL, _PHONE):
+        spans += [(m.start(), m.end()) for m in rx.finditer(sentence)]
+    return sorted(spans)
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True if [start, end) overlaps any of ``spans``."""
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,301 @@
+"""The Indonesian quantity parser: every claim-worthy number in a sentence, with its unit, the
+thing counted and the interval the wording asserts.
+
+No library does this for Indonesian: quantulum3 and Microsoft Recognizers-Text have no
+Indonesian models, and Duckling's Indonesian rules drop approximation words ("sekitar",
+"lebih dari") and know no "miliar"/"triliun". So the parser is hand-written over a small
+token stream (words, digit groups, symbols, with offsets):
+
+    [approx] [minus] [currency] NUMBER [scale] [unit] [noun | "lebih"] [range: - / hingga / dan NUMBER ...]
+
+Digits: comma decimal and dot thousands ("91,82", "377.625", "Rp1.500,50"); a single dot
+followed by exactly three digits is a thousands separator ("1.500" = 1500), other single
+dots/commas are decimal marks; English "1,500,000"/"1,500.50" are read too. Words: see words.py.
+Precision: half a unit of the last digit or word term written, times the scale ("91,82" ->
++/-0,005; "377 ribu" -> +/-500; "1,2 juta" -> +/-50.000); approximation words widen it
+(units.widen). Ranges: value = midpoint, low/high = the ends' intervals, approx = the
+connector ("hingga", "-", "antara") unless an approximation word was written.
+
+Noun rule for a count: a known counted noun (units.COUNT_NOUNS, multi-word first), else the next
+token if it is a plausible noun: lowercase letters only, >= 3 letters, not a function word
+(units.NOT_NOUNS), not verb-shaped (>= 6 letters starting me-/di-/ber-/ter- or ending -kan/-nya).
+A bare number (no unit, no scale, no noun, no approximation) is dropped when it is a year
+(1900-2099 without separators), a small number (< 1000) following a capitalised word ("Liga 1"),
+a number in parentheses ("(2)"), or a spelled-out word number ("salah satu", "dua hal").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from summarize.claims import units as U
+from summarize.claims.dates import find_dates
+from summarize.claims.digits import read_digits, tidy, year_like
+from summarize.claims.masks import inside, label_spans
+from summarize.claims.types import Quantity
+from summarize.claims.words import NUMBER_WORDS, read_number_words
+
+_TOKEN = re.compile(r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*|(?:km|m)[23](?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]")
+_RANGE_TO: dict[tuple[str, ...], str] = {
+    ("-",): "-", ("–",): "-", ("—",): "-", ("hingga",): "hingga", ("sampai",): "sampai",
+    ("sampai", "dengan"): "sampai", ("s/d",): "sampai",
+}
+_CLOCK = re.compile(r"^\d{1,2}\.[0-5]\d$")
+_VERBISH = re.compile(r"^(?:me|di|ber|ter)\w{4,}$|^\w{3,}(?:kan|nya)$")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class _Num:
+    """One side of a quantity while it is being read (token indices are half-open)."""
+
+    first: int
+    last: int
+    value: Decimal
+    half: Decimal
+    digits: str | None  # the digit group as written, None for words
+    scale: int = 1  # the scale word's factor (1 when none was written after the number)
+    scaled: bool = False
+    unit: str | None = None
+    noun: str | None = None
+    approx: str | None = None
+    approx_word: str | None = None
+    bounds: tuple[Decimal, Decimal] | None = None  # set for ranges: the joined interval
+
+
+class _Reader:
+    """Reads quantities from one sentence's tokens (one instance per sentence)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.s = sentence
+        self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        self.words = [t.low for t in self.toks]
+        self.masked = label_spans(sentence, find_dates(sentence))
+        self.has_percent = any(w in ("persen", "%", "prosen") for w in self.words)
+
+    def glued(self, a: int, b: int) -> bool:
+        return 0 <= a and b < len(self.toks) and self.toks[a].end == self.toks[b].start
+
+    def number(self, k: int) -> _Num | None:
+        """A bare number (digits or words) starting at token k, scale applied."""
+        tok = self.toks[k]
+        if inside(self.masked, tok.start, tok.end):
+            return None
+        if tok.text[0].isdigit():
+            read = read_digits(tok.text)
+            if read is None or self._glued_name(k):
+                return None
+            num = _Num(k, k + 1, read[0], read[1], tok.text)
+        elif self.words[k] in NUMBER_WORDS and (tok.text.islower() or self._sentence_initial(k)):
+            wn = read_number_words(self.words, k)
+            if wn is None or (k > 0 and self.words[k - 1] == "salah"):
+                return None
+            num = _Num(k, k + wn.n_words, wn.value, wn.half_ulp, None, wn.scaled)
+        else:
+            return None
+        return self._scale(num)
+
+    def _sentence_initial(self, k: int) -> bool:
+        return not self.s[: self.toks[k].start].strip(" \"“'(")
+
+    def _glued_name(self, k: int) -> bool:
+        """Digits glued to letters are part of a name (P3DN, G20, COVID-19, 7P, ke-3), unless the
+        letters are a currency, scale or unit ("Rp5", "5jt", "10kg"); so are digits after a
+        capitalised word and a hyphen even when spaced ("G - 20", "S - 400"), and decades
+        ("80-an")."""
+        before = self.toks[k - 1] if k > 0 else None
+        if before and self.glued(k - 1, k) and before.text[0].isalpha() and before.text not in U.CURRENCY_PREFIX:
+            return True
+        if before and before.text == "-" and k > 1 and self.toks[k - 2].text[0].isalpha() \
+                and (self.toks[k - 2].text[0].isupper() or self.glued(k - 2, k - 1)):
+            return True
+        if k + 2 < len(self.toks) and self.toks[k + 1].text == "-" and self.words[k + 2] == "an":
+            return True
+        if self.glued(k, k + 1):
+            nxt = self.toks[k + 1]
+            if nxt.text[0].isalpha() and nxt.low not in U.SCALE_WORDS and nxt.text not in U.CURRENCY_ONLY_SCALES \
+                    and U.match(U.UNITS, self.words, k + 1) is None:
+                return True
+        return False
+
+    def _scale(self, num: _Num) -> _Num:
+        j = num.last
+        if num.scaled or j >= len(self.toks):
+            return num
+        scale = U.SCALE_WORDS.get(self.words[j])
+        if scale is None and self.toks[j].text in U.CURRENCY_ONLY_SCALES and self._currency_before(num.first):
+            scale = U.CURRENCY_ONLY_SCALES[self.toks[j].text]
+        if scale:
+            num.value, num.half, num.last, num.scaled = num.value * scale, num.half * scale, j + 1, True
+            num.scale = scale
+        return num
+
+    def _currency_before(self, k: int) -> str | None:
+        if k > 0 and self.toks[k - 1].text in U.CURRENCY_PREFIX:
+            return U.CURRENCY_PREFIX[self.toks[k - 1].text]
+        return None
+
+    def unit(self, num: _Num) -> None:
+        """Attach the currency before, or the unit after, the number; then the noun."""
+        currency = self._currency_before(num.first)
+        if currency:
+            num.unit, num.first = currency, num.first - 1
+        j = num.last
+        found = U.match(U.UNITS, self.words, j) if j < len(self.toks) else None
+        if found and (currency is None or found[0] == currency):
+            unit, n = found
+            if unit == "point" and self.has_percent:
+                unit = "percentage_point"
+            if unit == "basis_point":
+                unit, num.value, num.half = "percentage_point", num.value / 100, num.half / 100
+            num.unit, num.last = unit, j + n
+        if num.unit is None or num.unit in U.MEASURES.values():
+            self._noun(num, allow_guess=not (year_like(num.digits) or self._after_name(num)))
+
+    def _noun(self, num: _Num, allow_guess: bool) -> None:
+        j = num.last
+        if j < len(self.toks) and self.words[j] == "lebih" and num.approx is None:
+            nxt = U.match(U.COUNT_NOUNS, self.words, j + 1) if j + 1 < len(self.toks) else None
+            if j + 1 >= len(self.toks) or not self.toks[j + 1].text[0].isalpha() or nxt:
+                num.approx, num.approx_word, num.last, j = "above", "lebih", j + 1, j + 1
+        if j >= len(self.toks):
+            return
+        known = U.match(U.COUNT_NOUNS, self.words, j)
+        if known:
+            num.noun, num.last = known[0], j + known[1]
+        elif allow_guess and self._plausible_noun(j):
+            num.noun, num.last = self.words[j], j + 1
+
+    def _plausible_noun(self, j: int) -> bool:
+        w = self.toks[j].text
+        return (w.isalpha() and w.islower() and len(w) >= 3 and w not in U.NOT_NOUNS
+                and w not in U.SCALE_WORDS and not _VERBISH.match(w) and w not in NUMBER_WORDS)
+
+    def approx(self, num: _Num) -> None:
+        """Attach an approximation word written before the number (or its currency/sign)."""
+        a = num.first
+        prev = self.words[a - 1] if a > 0 else ""
+        hyphen_sign = prev == "-" and self.glued(a - 1, a) and not self.glued(a - 2, a - 1)
+        if prev in ("minus", "min") or hyphen_sign:  # "min" is num2words' spelling
+            num.value, num.first = -num.value, a - 1
+        found = U.match_before(U.APPROX_BEFORE, self.words, num.first)
+        if found:
+            num.approx, num.first = found[0], num.first - found[1]
+            num.approx_word = " ".join(self.words[num.first:num.first + found[1]])
+
+    def keep_bare(self, num: _Num) -> bool:
+        """Whether a number with no unit, scale, noun or approximation is still a claim: not a
+        year, not a small number after a capitalised word ("Liga 1"), not in parentheses
+        ("( 32 )"), not next to a slash ("2017/18"), a colon, an "x", a capitalised word or in a
+        chain of hyphens ("4-3-3", "2-1"), not a list marker."""
+        if num.unit or num.scaled or num.noun or num.approx:
+            return True
+        if num.digits is None or year_like(num.digits):
+            return False
+        a, b = num.first, num.last
+        prev = self.toks[a - 1].text if a > 0 else ""
+        nxt = self.toks[b].text if b < len(self.toks) else ""
+        if (prev, nxt) == ("(", ")") or "/" in (prev, nxt) or self._hyphen_chain(a, b):
+            return False
+        if prev in (":", "x", "×", "+") or nxt in (":", ")", "x", "×", "-", "+", "'", "’") or nxt[:1].isupper():
+            return False  # clock times, odds, sizes ("3 x 2"), list items, shirt numbers, minutes (52')
+        if _CLOCK.match(num.digits):
+            return False  # "21.00": Indonesian decimals take a comma, so this is a clock time
+        if not prev and nxt in ("", ".", ")"):
+            return False  # a list marker alone ("4 .")
+        return not self._after_name(num)
+
+    def _after_name(self, num: _Num) -> bool:
+        """A small plain number right after a capitalised word inside the sentence is part of
+        a name ("Liga 1", "Kabinet Indonesia Maju 2"); it takes no guessed noun either."""
+        a = num.first
+        return (num.digits is not None and abs(num.value) < 1000 and a > 0
+                and self.toks[a - 1].text[:1].isupper() and not self._sentence_initial(a - 1))
+
+    def _hyphen_chain(self, a: int, b: int) -> bool:
+        """Numbers joined by bare hyphens are scores and formations, not quantities."""
+        before = a > 1 and self.toks[a - 1].text == "-" and self.toks[a - 2].text[0].isdigit()
+        after = b + 1 < len(self.toks) and self.toks[b].text == "-" and self.toks[b + 1].text[0].isdigit()
+        return before or after
+
+    def read(self, k: int) -> _Num | None:
+        """The full quantity whose number starts at token k, or None."""
+        left = self.number(k)
+        if left is None:
+            return None
+        self.unit(left)
+        self.approx(left)
+        after = self.words[left.last:left.last + 2]
+        if left.unit in U.DURATIONS.values() and (after[:1] in (["lalu"], ["silam"]) or after == ["yang", "lalu"]):
+            return None
+        return self._range(left)
+
+    def _range(self, left: _Num) -> _Num | None:
+        j = left.last
+        to = U.match(_RANGE_TO, self.words, j) if j < len(self.toks) else None
+        between = left.approx is None and left.first > 0 and self.words[left.first - 1] == "antara"
+        if between and j < len(self.toks) and self.words[j] == "dan":
+            to = ("antara", 1)
+        if to is None:
+            return left if self.keep_bare(left) else None
+        k = j + to[1]
+        k += k < len(self.toks) and self.toks[k].text in U.CURRENCY_PREFIX
+        right = self.number(k) if k < len(self.toks) else None
+        if right is None:
+            return left if self.keep_bare(left) else None
+        self.unit(right)
+        if left.unit and right.unit and left.unit != right.unit:
+            return left if self.keep_bare(left) else None
+        joined = _join(left, right, "antara" if between else to[0])
+        if to[0] == "-" and not (joined.unit or joined.noun or joined.scaled or joined.approx):
+            return None  # "2-1", "4-4-2": scores and formations
+        return joined if self.keep_bare(joined) else None
+
+
+def _join(left: _Num, right: _Num, connector: str) -> _Num:
+    """One quantity for "A hingga B": the right side's scale carries to an unscaled left side
+    ("120-150 juta"), the unit is whichever side wrote one, the value is the midpoint."""
+    if right.scale > 1 and not left.scaled:
+        left.value, left.half = left.value * right.scale, left.half * right.scale
+    low = U.widen(left.value, left.half, left.approx)[0]
+    high = U.widen(right.value, right.half, left.approx or right.approx)[1]
+    first = left.first - (connector == "antara")
+    return _Num(first, right.last, (left.value + right.value) / 2, Decimal(0), left.digits,
+                right.scale, left.scaled or right.scaled, left.unit or right.unit, right.noun or left.noun,
+                left.approx, left.approx_word or connector, (low, high))
+
+
+def _quantity(num: _Num) -> Quantity:
+    low, high = num.bounds or U.widen(num.value, num.half, num.approx)
+    return Quantity(tidy(num.value), num.unit or "count", num.noun, tidy(low), tidy(high), num.approx_word)
+
+
+def parse_quantities(sentence: str) -> list[tuple[int, int, Quantity]]:
+    """Every quantity in ``sentence`` as (start, end, Quantity), offsets into ``sentence``,
+    in reading order, non-overlapping. Dates, times, years, ordinals, phone, law and article
+    numbers and names with digits are skipped (see the module docstring and masks.py)."""
+    reader = _Reader(sentence)
+    out: list[tuple[int, int, Quantity]] = []
+    k = 0
+    while k < len(reader.toks):
+        num = reader.read(k)
+        if num is None:
+            k += 1
+            continue
+        start, end = reader.toks[num.first].start, reader.toks[num.last - 1].end
+        if out and start < out[-1][1]:
+            start = out[-1][1]
+        out.append((start, end, _quantity(num)))
+        k = max(num.last, k + 1)
+    return out

@@ -1,0 +1,74 @@
+"""The encoder registry: names resolve lazily, anything else is handed to the Hugging Face path."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+import summarize.encoders.hf
+from summarize.encoders import DEFAULT_ENCODER, Encoder, available_encoders, base, get_encoder, register_encoder
+from summarize.encoders.e5 import E5Encoder
+
+
+class _Constant(Encoder):
+    name = "constant"
+
+    def encode(self, texts):
+        return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
+
+
+def test_e5_small_is_registered_and_default() -> None:
+    assert DEFAULT_ENCODER == "e5-small" and "e5-small" in available_encoders()
+    for spec in ("e5-small", None):
+        encoder = get_encoder(spec)
+        assert isinstance(encoder, E5Encoder) and encoder.name == "e5-small"
+
+
+def test_an_encoder_instance_passes_through() -> None:
+    encoder = _Constant()
+    assert get_encoder(encoder) is encoder
+
+
+def test_registered_callable_and_lazy_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))  # registrations vanish after the test
+    register_encoder("constant", _Constant)
+    register_encoder("lazy-e5", "summarize.encoders.e5:E5Encoder")
+    assert isinstance(get_encoder("constant"), _Constant)
+    assert isinstance(get_encoder("lazy-e5"), E5Encoder)
+    assert {"constant", "lazy-e5"} <= set(available_encoders())
+
+
+@pytest.mark.parametrize("spec", ["indobenchmark/indobert-base-p1", "indolem/indobert-base-uncased", "/models/mine"])
+def test_unknown_names_go_to_the_hf_path(spec: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def fake_load(name: str) -> Encoder:
+        calls.append(name)
+        return _Constant()
+
+    monkeypatch.setattr(summarize.encoders.hf, "load_hf_encoder", fake_load)
+    assert isinstance(get_encoder(spec), _Constant)
+    assert calls == [spec]
+
+
+def test_default_path_never_imports_torch(article: str) -> None:
+    # A fresh interpreter: this test process has already imported torch for the tiny models.
+    script = textwrap.dedent(
+        """
+        import sys
+        import summarize
+        from summarize import Summarizer
+
+        summary = Summarizer().summarize(sys.stdin.read(), k=2)
+        assert len(summary.sentences) == 2, summary
+        heavy = sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules)
+        assert not heavy, heavy
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], input=article, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,108 @@
+"""Summarizer end to end: the default pipeline on a real article, and its contract with a cheap
+stand-in encoder (bag of hashed words) so length rules and batching are tested in milliseconds."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pytest
+
+from summarize import Summarizer
+from summarize.encoders.base import Encoder, l2_normalize
+from summarize.errors import InputError
+
+
+class HashedWords(Encoder):
+    """Deterministic toy encoder: hashed word counts. Records what it was asked to embed."""
+
+    name = "hashed-words"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                out[i, zlib.crc32(word.encode()) % 64] += 1.0
+        return l2_normalize(out + 1e-3)
+
+
+SENTENCES = [
+    "Pemerintah menaikkan harga BBM bersubsidi mulai Sabtu.",
+    "Harga Pertalite naik menjadi Rp10.000 per liter.",
+    "Kenaikan itu diumumkan Presiden di Istana Merdeka.",
+    "Warga mengantre di sejumlah SPBU sejak malam.",
+    "Polisi menjaga SPBU agar antrean tetap tertib.",
+    "Ekonom memperkirakan inflasi naik 1,5 persen.",
+]
+
+
+@pytest.fixture
+def toy() -> Summarizer:
+    return Summarizer(encoder=HashedWords(), ranker="lead", diversity=0.0)
+
+
+def test_k_ratio_and_max_words(toy):
+    assert [s.index for s in toy.summarize(sentences=SENTENCES, k=2).sentences] == [0, 1]
+    assert len(toy.summarize(sentences=SENTENCES, ratio=0.5).sentences) == 3
+    words = toy.summarize(sentences=SENTENCES, max_words=15).sentences
+    assert sum(len(s.text.split()) for s in words) <= 15 and [s.index for s in words] == [0, 1]
+
+
+def test_fewer_sentences_than_k_returns_them_all(toy):
+    summary = toy.summarize(sentences=SENTENCES[:2], k=5)
+    assert [s.text for s in summary.sentences] == SENTENCES[:2] and summary.n_sentences == 2
+
+
+def test_summarize_many_matches_one_by_one_and_embeds_each_text_once():
+    enc = HashedWords()
+    summ = Summarizer(encoder=enc, ranker="centrality")
+    texts = [" ".join(SENTENCES), " ".join(SENTENCES[::-1]), " ".join(SENTENCES[:3])]
+    many = summ.summarize_many(texts, k=2)
+    assert sum(len(c) for c in enc.calls) == len(set(SENTENCES))
+    assert [m.to_dict() for m in many] == [summ.summarize(t, k=2).to_dict() for t in texts]
+
+
+def test_candidates_are_capped_before_embedding():
+    enc = HashedWords()
+    Summarizer(encoder=enc, ranker="lead", max_candidates=4).summarize(sentences=SENTENCES, k=2)
+    assert sum(len(c) for c in enc.calls) == 4
+
+
+def test_input_errors(toy):
+    with pytest.raises(InputError):
+        toy.summarize("   ")
+    with pytest.raises(ValueError):
+        toy.summarize("teks", sentences=["teks"])
+
+
+def test_foreign_encoder_with_learned_ranker_falls_back_and_says_so():
+    summary = Summarizer(encoder=HashedWords(), ranker="learned").summarize(sentences=SENTENCES, k=2)
+    assert summary.ranker == "centrality (fallback)" and len(summary.sentences) == 2
+
+
+def test_default_pipeline_on_an_example_article(example_text: str):
+    summ = Summarizer()
+    summary = summ.summarize(example_text, k=3)
+    assert summary.encoder == "e5-small" and summary.ranker == "learned"
+    assert len(summary.sentences) == 3
+    assert [s.index for s in summary.sentences] == sorted(s.index for s in summary.sentences)
+    for sent in summary.sentences:
+        assert sent.text.split()[0] in example_text[sent.start : sent.end]
+    assert summ.summarize(example_text, k=3).to_dict() == summary.to_dict()
+
+
+def test_default_path_never_imports_torch(example_path: Path):
+    code = (
+        "import sys, summarize; from pathlib import Path\n"
+        f"summarize.Summarizer().summarize(Path({str(example_path)!r}).read_text(encoding='utf-8'))\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert res.returncode == 0, res.stderr.decode()
