@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 import numpy as np
+from tqdm import tqdm
 
 from eval.folds import fold_of
 from eval.indosum import Article
@@ -129,7 +130,7 @@ class LearnedCV(System):
     def prepare(self, articles: list[Article]) -> None:
         embeddings = [self.encoder.encode(a.sentences) for a in articles]
         folds = [fold_of(a.id) for a in articles]
-        for f in sorted(set(folds)):
+        for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
             train_idx = [i for i, g in enumerate(folds) if g != f]
             if train_idx:
                 self.models[f] = self.train(

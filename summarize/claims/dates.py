@@ -33,9 +33,11 @@ _SLASH = re.compile(
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+_UNTIL = r"\s*(?:-|–|hingga|sampai)\s*"
+_HHMM = r"\d{1,2}[.:]\d{2}"
 _TIME = re.compile(
-    rf"(?i:\b(?:pukul|pkl\.?|jam)\s+){_CLOCK}(?:\s*(?:-|–|hingga|sampai)\s*{_CLOCK})?(?:\s*(?:WIB|WITA|WIT)\b)?"
-    rf"|\b\d{{1,2}}[.:]\d{{2}}(?:\s*(?:-|–|hingga|sampai)\s*\d{{1,2}}[.:]\d{{2}})?\s*(?:WIB|WITA|WIT|pagi|siang|sore|malam)\b"
+    rf"(?i:\b(?:pukul|pkl\.?|jam)\s+){_CLOCK}(?:{_UNTIL}{_CLOCK})?(?:\s*(?:WIB|WITA|WIT)\b)?"
+    rf"|\b{_HHMM}(?:{_UNTIL}{_HHMM})?\s*(?:WIB|WITA|WIT|pagi|siang|sore|malam)\b"
 )
 _YEAR_WORD = re.compile(rf"(?i:\b(?:tahun|th\.?|thn\.?|TA)\s+){_YEAR}\b")
 _BARE_YEAR = re.compile(r"(?<![\d.,/])(?P<year>19\d\d|20\d\d)(?![\d/]|[.,]\d)")
@@ -78,13 +80,15 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
         found.append(DateSpan(m.start(), m.end(), "date",
                               _iso(hint, _MONTH_NUMBER[m.group("month").lower()], int(m.group("day")), None)))
     for m in _MONTH_YEAR.finditer(sentence):
-        found.append(DateSpan(m.start(), m.end(), "date", _iso(m.group("year"), _MONTH_NUMBER[m.group("month").lower()], None, None)))
+        month = _MONTH_NUMBER[m.group("month").lower()]
+        found.append(DateSpan(m.start(), m.end(), "date", _iso(m.group("year"), month, None, None)))
     for m in _SLASH.finditer(sentence):
         iso = _iso(m.group("year"), int(m.group("mon")), int(m.group("day")), year_hint)
         if 1 <= int(m.group("mon")) <= 12 and 1 <= int(m.group("day")) <= 31:
             found.append(DateSpan(m.start(), m.end(), "date", iso))
     for m in _ISO.finditer(sentence):
-        found.append(DateSpan(m.start(), m.end(), "date", _iso(m.group("year"), int(m.group("mon")), int(m.group("day")), None)))
+        iso = _iso(m.group("year"), int(m.group("mon")), int(m.group("day")), None)
+        found.append(DateSpan(m.start(), m.end(), "date", iso))
     found += [DateSpan(m.start(), m.end(), "time", None) for m in _TIME.finditer(sentence)]
     found += [DateSpan(m.start(), m.end(), "year", m.group("year")) for m in _YEAR_WORD.finditer(sentence)]
     for m in _BARE_YEAR.finditer(sentence):

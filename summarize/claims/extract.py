@@ -8,10 +8,18 @@ Sentences come from ``summarize.text.article_sentences`` so boilerplate lines (d
 """
 from __future__ import annotations
 
+import unicodedata
+
 from summarize.claims.dates import find_dates, sentence_time
 from summarize.claims.numbers import parse_quantities
 from summarize.claims.types import Claim
 from summarize.text import article_sentences
+
+
+def _visible(s: str) -> str:
+    """``s`` without whitespace or invisible format characters, to compare the original slice
+    with the pipeline's cleaned sentence text."""
+    return "".join(ch for ch in s if not ch.isspace() and unicodedata.category(ch) != "Cf")
 
 
 def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
@@ -24,8 +32,11 @@ def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
     year_hint = date[:4] if date and date[:4].isdigit() else None
     claims: list[Claim] = []
     for sent in article_sentences(text):
+        # Parse the original slice so offsets stay exact; drop what the pipeline blanked inside
+        # the sentence (inline photo credits and the like), which is absent from ``sent.text``.
         original = text[sent.start:sent.end]
-        found = parse_quantities(original)
+        cleaned = _visible(sent.text)
+        found = [f for f in parse_quantities(original) if _visible(original[f[0]:f[1]]) in cleaned]
         if not found:
             continue
         time = sentence_time(find_dates(original, year_hint)) or date

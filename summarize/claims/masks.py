@@ -16,7 +16,12 @@ _LABEL_WORDS = (
     "gate|pintu|zona|sektor|kode|pos|kamar|ruang|versi|posisi|stadium|level|nopol|menit|rute|"
     "koridor|generasi|tipe|kelas|tanggal|punggung"
 )
-_LAWS = "uu|uud|undang-undang|pp|perpres|perppu|perpu|permen\\w*|perda|pergub|perwal|perbup|keppres|kepmen\\w*|inpres|se|perma|perban\\w*|pojk|pbi"
+_LAWS = (
+    "uu|uud|undang-undang|pp|perpres|perppu|perpu|permen\\w*|perda|pergub|perwal|perbup|keppres|"
+    "kepmen\\w*|inpres|se|perma|perban\\w*|pojk|pbi"
+)
+# Single words after which a spelled-out number is a label too ("peringkat tujuh", "nomor satu").
+LABEL_WORDS = frozenset(w for w in _LABEL_WORDS.split("|") if w.isalpha())
 _LABEL = re.compile(
     rf"(?i:\b(?:{_LABEL_WORDS}|{_LAWS})\b\.?\s*(?:(?:no|nomor)\b\.?\s*)?)\(?\d+[a-zA-Z]?(?:\)|(?:[/.-]\d+)*)"
 )

@@ -8,9 +8,7 @@ token stream (words, digit groups, symbols, with offsets):
 
     [approx] [minus] [currency] NUMBER [scale] [unit] [noun | "lebih"] [range: - / hingga / dan NUMBER ...]
 
-Digits: comma decimal and dot thousands ("91,82", "377.625", "Rp1.500,50"); a single dot
-followed by exactly three digits is a thousands separator ("1.500" = 1500), other single
-dots/commas are decimal marks; English "1,500,000"/"1,500.50" are read too. Words: see words.py.
+Digit groups: digits.py ("91,82", "377.625", "1.500" = 1500). Spelled numbers: words.py.
 Precision: half a unit of the last digit or word term written, times the scale ("91,82" ->
 +/-0,005; "377 ribu" -> +/-500; "1,2 juta" -> +/-50.000); approximation words widen it
 (units.widen). Ranges: value = midpoint, low/high = the ends' intervals, approx = the
@@ -20,8 +18,9 @@ Noun rule for a count: a known counted noun (units.COUNT_NOUNS, multi-word first
 token if it is a plausible noun: lowercase letters only, >= 3 letters, not a function word
 (units.NOT_NOUNS), not verb-shaped (>= 6 letters starting me-/di-/ber-/ter- or ending -kan/-nya).
 A bare number (no unit, no scale, no noun, no approximation) is dropped when it is a year
-(1900-2099 without separators), a small number (< 1000) following a capitalised word ("Liga 1"),
-a number in parentheses ("(2)"), or a spelled-out word number ("salah satu", "dua hal").
+(1500-2099 without separators), a small number (< 1000) following a capitalised word ("Liga 1"),
+in parentheses ("( 32 )"), a score or list marker (see _Reader.keep_bare), or spelled out
+("salah satu", "satu di antaranya"): spelled-out numbers count only with a unit or a noun.
 """
 from __future__ import annotations
 
@@ -32,17 +31,19 @@ from decimal import Decimal
 from summarize.claims import units as U
 from summarize.claims.dates import find_dates
 from summarize.claims.digits import read_digits, tidy, year_like
-from summarize.claims.masks import inside, label_spans
+from summarize.claims.masks import LABEL_WORDS, inside, label_spans
 from summarize.claims.types import Quantity
 from summarize.claims.words import NUMBER_WORDS, read_number_words
 
-_TOKEN = re.compile(r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*|(?:km|m)[23](?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]")
-_RANGE_TO: dict[tuple[str, ...], str] = {
-    ("-",): "-", ("–",): "-", ("—",): "-", ("hingga",): "hingga", ("sampai",): "sampai",
-    ("sampai", "dengan"): "sampai", ("s/d",): "sampai",
-}
+# Tokens: glued currency symbols, digit groups, km2/m3, words (hyphenated ones too, but not
+# "juta-Rp2"), single symbols.
+_TOKEN = re.compile(
+    r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*|(?:km|m)[23](?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]"
+)
+_NOT_AFTER = frozenset({":", "x", "×", "+"})
+_NOT_BEFORE = frozenset({":", ")", "x", "×", "-", "+", "'", "’"})
+_RELATIVE = (["lalu"], ["silam"])
 _CLOCK = re.compile(r"^\d{1,2}\.[0-5]\d$")
-_VERBISH = re.compile(r"^(?:me|di|ber|ter)\w{4,}$|^\w{3,}(?:kan|nya)$")
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,6 @@ class _Tok:
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
 
 @dataclass
@@ -80,7 +77,7 @@ class _Reader:
     def __init__(self, sentence: str) -> None:
         self.s = sentence
         self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-        self.words = [t.low for t in self.toks]
+        self.words = [t.text.lower() for t in self.toks]
         self.masked = label_spans(sentence, find_dates(sentence))
         self.has_percent = any(w in ("persen", "%", "prosen") for w in self.words)
 
@@ -99,7 +96,7 @@ class _Reader:
             num = _Num(k, k + 1, read[0], read[1], tok.text)
         elif self.words[k] in NUMBER_WORDS and (tok.text.islower() or self._sentence_initial(k)):
             wn = read_number_words(self.words, k)
-            if wn is None or (k > 0 and self.words[k - 1] == "salah"):
+            if wn is None or (k > 0 and self.words[k - 1] in LABEL_WORDS | {"salah"}):
                 return None
             num = _Num(k, k + wn.n_words, wn.value, wn.half_ulp, None, wn.scaled)
         else:
@@ -115,8 +112,8 @@ class _Reader:
         capitalised word and a hyphen even when spaced ("G - 20", "S - 400"), and decades
         ("80-an")."""
         before = self.toks[k - 1] if k > 0 else None
-        if before and self.glued(k - 1, k) and before.text[0].isalpha() and before.text not in U.CURRENCY_PREFIX:
-            return True
+        if before and self.glued(k - 1, k) and before.text[0].isalpha():
+            return before.text not in U.CURRENCY_PREFIX
         if before and before.text == "-" and k > 1 and self.toks[k - 2].text[0].isalpha() \
                 and (self.toks[k - 2].text[0].isupper() or self.glued(k - 2, k - 1)):
             return True
@@ -124,9 +121,8 @@ class _Reader:
             return True
         if self.glued(k, k + 1):
             nxt = self.toks[k + 1]
-            if nxt.text[0].isalpha() and nxt.low not in U.SCALE_WORDS and nxt.text not in U.CURRENCY_ONLY_SCALES \
-                    and U.match(U.UNITS, self.words, k + 1) is None:
-                return True
+            known = self.words[k + 1] in U.SCALE_WORDS or nxt.text in U.CURRENCY_ONLY_SCALES
+            return nxt.text[0].isalpha() and not known and U.match(U.UNITS, self.words, k + 1) is None
         return False
 
     def _scale(self, num: _Num) -> _Num:
@@ -141,34 +137,45 @@ class _Reader:
             num.scale = scale
         return num
 
-    def _currency_before(self, k: int) -> str | None:
-        if k > 0 and self.toks[k - 1].text in U.CURRENCY_PREFIX:
-            return U.CURRENCY_PREFIX[self.toks[k - 1].text]
+    def _currency_before(self, k: int) -> tuple[str, int] | None:
+        """The currency written before token k ("Rp", "US$", also "Rp." / "Rp .") and the index
+        of its token."""
+        j = k - 1 - (k > 1 and self.toks[k - 1].text == ".")
+        if j >= 0 and self.toks[j].text in U.CURRENCY_PREFIX:
+            return U.CURRENCY_PREFIX[self.toks[j].text], j
         return None
 
     def unit(self, num: _Num) -> None:
         """Attach the currency before, or the unit after, the number; then the noun."""
-        currency = self._currency_before(num.first)
-        if currency:
-            num.unit, num.first = currency, num.first - 1
+        found_currency = self._currency_before(num.first)
+        currency = found_currency[0] if found_currency else None
+        if found_currency:
+            num.unit, num.first = found_currency
         j = num.last
         found = U.match(U.UNITS, self.words, j) if j < len(self.toks) else None
         if found and (currency is None or found[0] == currency):
             unit, n = found
-            if unit == "point" and self.has_percent:
-                unit = "percentage_point"
+            if unit == "point" and self.has_percent and self.words[j + n:j + n + 1] not in (["atau"], ["("]):
+                unit = "percentage_point"  # "naik 0,5 poin menjadi 3 persen", not "20 poin atau 0,3 persen"
             if unit == "basis_point":
                 unit, num.value, num.half = "percentage_point", num.value / 100, num.half / 100
             num.unit, num.last = unit, j + n
+        self._trailing_more(num)
         if num.unit is None or num.unit in U.MEASURES.values():
             self._noun(num, allow_guess=not (year_like(num.digits) or self._after_name(num)))
 
+    def _trailing_more(self, num: _Num) -> None:
+        """ "8.000 lebih", "30 persen lebih.", "377 ribu lebih peserta" mean more than; "30 persen
+        lebih tinggi" is a comparison, so "lebih" counts only before punctuation or a noun."""
+        j = num.last
+        if j >= len(self.toks) or self.words[j] not in U.APPROX_AFTER_WORDS:
+            return
+        if j + 1 >= len(self.toks) or not self.toks[j + 1].text[0].isalpha() \
+                or U.match(U.COUNT_NOUNS, self.words, j + 1):
+            num.approx, num.approx_word, num.last = U.APPROX_AFTER_WORDS[self.words[j]], self.words[j], j + 1
+
     def _noun(self, num: _Num, allow_guess: bool) -> None:
         j = num.last
-        if j < len(self.toks) and self.words[j] == "lebih" and num.approx is None:
-            nxt = U.match(U.COUNT_NOUNS, self.words, j + 1) if j + 1 < len(self.toks) else None
-            if j + 1 >= len(self.toks) or not self.toks[j + 1].text[0].isalpha() or nxt:
-                num.approx, num.approx_word, num.last, j = "above", "lebih", j + 1, j + 1
         if j >= len(self.toks):
             return
         known = U.match(U.COUNT_NOUNS, self.words, j)
@@ -180,7 +187,7 @@ class _Reader:
     def _plausible_noun(self, j: int) -> bool:
         w = self.toks[j].text
         return (w.isalpha() and w.islower() and len(w) >= 3 and w not in U.NOT_NOUNS
-                and w not in U.SCALE_WORDS and not _VERBISH.match(w) and w not in NUMBER_WORDS)
+                and w not in U.SCALE_WORDS and not U.VERBISH.match(w) and w not in NUMBER_WORDS)
 
     def approx(self, num: _Num) -> None:
         """Attach an approximation word written before the number (or its currency/sign)."""
@@ -208,7 +215,7 @@ class _Reader:
         nxt = self.toks[b].text if b < len(self.toks) else ""
         if (prev, nxt) == ("(", ")") or "/" in (prev, nxt) or self._hyphen_chain(a, b):
             return False
-        if prev in (":", "x", "×", "+") or nxt in (":", ")", "x", "×", "-", "+", "'", "’") or nxt[:1].isupper():
+        if prev in _NOT_AFTER or nxt in _NOT_BEFORE or nxt[:1].isupper():
             return False  # clock times, odds, sizes ("3 x 2"), list items, shirt numbers, minutes (52')
         if _CLOCK.match(num.digits):
             return False  # "21.00": Indonesian decimals take a comma, so this is a clock time
@@ -237,26 +244,30 @@ class _Reader:
         self.unit(left)
         self.approx(left)
         after = self.words[left.last:left.last + 2]
-        if left.unit in U.DURATIONS.values() and (after[:1] in (["lalu"], ["silam"]) or after == ["yang", "lalu"]):
-            return None
+        if left.unit in U.DURATIONS.values() and (after[:1] in _RELATIVE or after == ["yang", "lalu"]):
+            return None  # "dua pekan lalu": a date, not a duration
+        if left.unit == "year" and year_like(self.words[left.last] if left.last < len(self.toks) else None):
+            return None  # "Instruksi Gubernur 16 Tahun 2015": a regulation number
         return self._range(left)
 
     def _range(self, left: _Num) -> _Num | None:
         j = left.last
-        to = U.match(_RANGE_TO, self.words, j) if j < len(self.toks) else None
+        to = U.match(U.RANGE_CONNECTORS, self.words, j) if j < len(self.toks) else None
         between = left.approx is None and left.first > 0 and self.words[left.first - 1] == "antara"
         if between and j < len(self.toks) and self.words[j] == "dan":
             to = ("antara", 1)
         if to is None:
             return left if self.keep_bare(left) else None
         k = j + to[1]
+        k += self.words[k:k + 1] == ["."] and self.words[k - 1] == "d"  # "s.d."
         k += k < len(self.toks) and self.toks[k].text in U.CURRENCY_PREFIX
         right = self.number(k) if k < len(self.toks) else None
         if right is None:
             return left if self.keep_bare(left) else None
         self.unit(right)
-        if left.unit and right.unit and left.unit != right.unit:
-            return left if self.keep_bare(left) else None
+        carried = right.scale if right.scale > 1 and not left.scaled else 1
+        if left.unit and right.unit and left.unit != right.unit or left.value * carried >= right.value:
+            return left if self.keep_bare(left) else None  # different units, or "8-1": a score
         joined = _join(left, right, "antara" if between else to[0])
         if to[0] == "-" and not (joined.unit or joined.noun or joined.scaled or joined.approx):
             return None  # "2-1", "4-4-2": scores and formations
@@ -266,7 +277,7 @@ class _Reader:
 def _join(left: _Num, right: _Num, connector: str) -> _Num:
     """One quantity for "A hingga B": the right side's scale carries to an unscaled left side
     ("120-150 juta"), the unit is whichever side wrote one, the value is the midpoint."""
-    if right.scale > 1 and not left.scaled:
+    if right.scale > 1 and not left.scaled:  # both sides were checked to be in order
         left.value, left.half = left.value * right.scale, left.half * right.scale
     low = U.widen(left.value, left.half, left.approx)[0]
     high = U.widen(right.value, right.half, left.approx or right.approx)[1]
@@ -287,15 +298,13 @@ def parse_quantities(sentence: str) -> list[tuple[int, int, Quantity]]:
     numbers and names with digits are skipped (see the module docstring and masks.py)."""
     reader = _Reader(sentence)
     out: list[tuple[int, int, Quantity]] = []
-    k = 0
+    k = consumed = 0
     while k < len(reader.toks):
         num = reader.read(k)
         if num is None:
             k += 1
             continue
-        start, end = reader.toks[num.first].start, reader.toks[num.last - 1].end
-        if out and start < out[-1][1]:
-            start = out[-1][1]
-        out.append((start, end, _quantity(num)))
-        k = max(num.last, k + 1)
+        first = max(num.first, consumed)  # a word the previous quantity already used stays there
+        out.append((reader.toks[first].start, reader.toks[num.last - 1].end, _quantity(num)))
+        k = consumed = max(num.last, k + 1)
     return out

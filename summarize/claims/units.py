@@ -2,31 +2,32 @@
 
 Lexicons are phrase tables over lowercased word tokens (multi-word entries such as
 "poin persentase", "dolar AS", "kepala keluarga" match longest first). Canonical units:
-"percent", "percentage_point" (basis poin are converted: 25 basis poin = 0,25 percentage_point),
-"point" (a bare "poin" in a sentence without persen: index or score points), ISO 4217 codes for
+"percent", "percentage_point" ("poin persentase"; basis poin are converted: 25 basis poin =
+0,25 percentage_point; a bare "poin" too when its sentence speaks of persen, unless written
+"X poin atau Y persen"), "point" (any other bare "poin": index or score points), ISO 4217 codes for
 money (never converted between currencies), metric measures ("ton", "kg", "km", "m", "ha",
 "liter", ...: never converted into each other), durations ("day", "year", ...) and "count" with
 the counted noun kept beside it.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+
+from summarize.claims.words import SCALES
 
 Phrase = tuple[str, ...]
 
-# Scale words after a number. Case matters for the one-letter abbreviations, so the table is
-# keyed by the token as written; "M"/"T" only count next to a currency (see numbers.py).
-SCALE_WORDS: dict[str, int] = {
-    "ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9, "milyar": 10**9,
-    "triliun": 10**12, "trilyun": 10**12,
-}
+# Scale words after a number, matched lowercased. The one-letter "M"/"T" (miliar/triliun) are
+# matched as written and only next to a currency ("Rp2 M"), since "2 m" is two metres.
+SCALE_WORDS: dict[str, int] = {**SCALES, "rb": 10**3, "jt": 10**6}
 CURRENCY_ONLY_SCALES: dict[str, int] = {"M": 10**9, "T": 10**12}
 
 # Currency written before the number (token as written, symbols included).
 CURRENCY_PREFIX: dict[str, str] = {
-    "Rp": "IDR", "RP": "IDR", "IDR": "IDR", "US$": "USD", "USD": "USD", "$": "USD", "S$": "SGD", "SGD": "SGD",
-    "RM": "MYR", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
-    "CNY": "CNY", "RMB": "CNY", "A$": "AUD", "AUD": "AUD",
+    "Rp": "IDR", "RP": "IDR", "IDR": "IDR", "US$": "USD", "USD": "USD", "$": "USD", "S$": "SGD",
+    "SGD": "SGD", "RM": "MYR", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY",
+    "JPY": "JPY",    "CNY": "CNY", "RMB": "CNY", "A$": "AUD", "AUD": "AUD",
 }
 
 _CURRENCY_WORDS: dict[Phrase, str] = {
@@ -35,7 +36,8 @@ _CURRENCY_WORDS: dict[Phrase, str] = {
     ("dolar", "singapura"): "SGD", ("dolar", "australia"): "AUD", ("dolar", "hong", "kong"): "HKD",
     ("euro",): "EUR", ("yen",): "JPY", ("yuan",): "CNY", ("renminbi",): "CNY",
     ("ringgit",): "MYR", ("baht",): "THB", ("won",): "KRW", ("pound",): "GBP",
-    ("poundsterling",): "GBP", ("pounds",): "GBP", ("pound", "sterling"): "GBP", ("riyal",): "SAR", ("rupee",): "INR", ("peso",): "PHP",
+    ("poundsterling",): "GBP", ("pounds",): "GBP", ("pound", "sterling"): "GBP", ("riyal",): "SAR",
+    ("rupee",): "INR", ("peso",): "PHP",
     ("sgd",): "SGD", ("idr",): "IDR", ("eur",): "EUR",
 }
 
@@ -56,7 +58,8 @@ MEASURES: dict[Phrase, str] = {
     ("meter", "kubik"): "m3", ("m3",): "m3", ("hektare",): "ha", ("hektar",): "ha", ("ha",): "ha",
     ("liter",): "liter", ("kiloliter",): "kl", ("barel",): "barrel", ("mw",): "MW",
     ("megawatt",): "MW", ("kwh",): "kWh", ("gw",): "GW", ("km", "/", "jam"): "km/h",
-    ("kilometer", "per", "jam"): "km/h",
+    ("kilometer", "per", "jam"): "km/h", ("derajat", "celsius"): "°C", ("derajat", "celcius"): "°C",
+    ("°", "c"): "°C",
 }
 
 DURATIONS: dict[Phrase, str] = {
@@ -95,8 +98,17 @@ NOT_NOUNS = frozenset(
     "supaya kepada terhadap tentang atas bawah naik turun tumbuh sementara sedangkan kini saat "
     "ketika setelah sebelum baru lama besar kecil tinggi rendah lain lainnya sendiri tadi nanti "
     "pagi siang sore malam mendatang kemudian pertama terakhir banyak sedikit semua seluruh "
-    "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju".split()
+    "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju kontra versus".split()
 )
+
+# Verb-shaped words (me-/di-/ber-/ter- prefixes, -kan/-nya suffixes) are not guessed as nouns.
+VERBISH = re.compile(r"^(?:me|di|ber|ter)\w{4,}$|^\w{3,}(?:kan|nya)$")
+
+# Connectors of a range "A hingga B" -> the connector reported as the range's approx word.
+RANGE_CONNECTORS: dict[Phrase, str] = {
+    ("-",): "-", ("–",): "-", ("—",): "-", ("hingga",): "hingga", ("sampai",): "sampai",
+    ("sampai", "dengan"): "sampai", ("s", "/", "d"): "sampai", ("s", ".", "d"): "sampai",
+}
 
 # Approximation words before a number -> the kind of interval they assert.
 APPROX_BEFORE: dict[Phrase, str] = {
@@ -110,7 +122,7 @@ APPROX_BEFORE: dict[Phrase, str] = {
     ("sebanyak-banyaknya",): "at_most", ("mencapai",): "equal",
 }
 # "8.000 lebih", "30 persen lebih": a trailing "lebih" means more than.
-APPROX_AFTER: dict[Phrase, str] = {("lebih",): "above"}
+APPROX_AFTER_WORDS: dict[str, str] = {"lebih": "above"}
 
 ABOUT_SHARE = Decimal("0.10")
 INFINITY = Decimal("Infinity")

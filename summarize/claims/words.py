@@ -27,7 +27,7 @@ _SE_GROUP = {"sepuluh": 10, "sebelas": 11}
 FRACTIONS: dict[str, Decimal] = {"setengah": Decimal("0.5"), "seperempat": Decimal("0.25")}
 
 # Words that can start a number (what a caller scans for).
-NUMBER_WORDS = frozenset(DIGITS) | frozenset(_SE_SCALES) | frozenset(_SE_GROUP) | {"seratus"} | frozenset(FRACTIONS)
+NUMBER_WORDS = frozenset([*DIGITS, *_SE_SCALES, *_SE_GROUP, "seratus", *FRACTIONS])
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,6 @@ def read_number_words(words: list[str], i: int) -> WordNumber | None:
         if i < n and words[i] in FRACTIONS:
             value = FRACTIONS[words[i]]
             return WordNumber(value, _half_ulp_of_decimals(value), 1, False)
-        if i + 1 < n and words[i] == "tiga" and words[i + 1] == "perempat":
-            return WordNumber(Decimal("0.75"), Decimal("0.005"), 2, False)
         return None
     value, last_scale, j = integer
     if last_scale == 1 and j < n and words[j] == "setengah":
@@ -138,7 +136,8 @@ def read_number_words(words: list[str], i: int) -> WordNumber | None:
             k += 1
         digits = "".join(str(DIGITS[w]) for w in words[j + 1:k])
         # "satu juta koma lima" (num2words) is 1000000,5: a scale before "koma" is already applied.
-        return WordNumber(Decimal(f"{value}.{digits}"), Decimal(5).scaleb(-len(digits) - 1), k - i, last_scale > 1)
+        half = Decimal(5).scaleb(-len(digits) - 1)
+        return WordNumber(Decimal(f"{value}.{digits}"), half, k - i, last_scale > 1)
     if i + 1 < n and words[i] == "tiga" and words[i + 1] == "perempat":
         return WordNumber(Decimal("0.75"), Decimal("0.005"), 2, False)
     return WordNumber(Decimal(value), Decimal(last_scale) / 2, j - i, last_scale > 1)

@@ -39,9 +39,35 @@ def tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(load_params())
 
 
+# Punkt sees at most this many characters at a time. nltk runs its regexes under a 5-second
+# wall-clock guard (nltk.redos) that also counts Punkt's own work between matches, so one long
+# run of text (a 1 MB single-line article) would trip it; windows keep every call short.
+_WINDOW = 8_000
+
+
+def _window_end(text: str, pos: int) -> int:
+    """Where the window starting at ``pos`` ends: after the last ". " in its second half (a
+    likely sentence end; ``rules.fix_spans`` re-joins it if it was "Dr. "), else after a space."""
+    if len(text) - pos <= _WINDOW:
+        return len(text)
+    lo, hi = pos + _WINDOW // 2, pos + _WINDOW
+    cut = text.rfind(". ", lo, hi)
+    if cut < 0:
+        cut = text.rfind(" ", lo, hi)
+        return cut + 1 if cut >= 0 else hi
+    return cut + 2
+
+
 def punkt_spans(text: str) -> list[tuple[int, int]]:
     """Punkt's sentence spans (start, end) within ``text``."""
-    return list(tokenizer().span_tokenize(text, realign_boundaries=True))
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        end = _window_end(text, pos)
+        window = text[pos:end]
+        spans.extend((pos + s, pos + e) for s, e in tokenizer().span_tokenize(window))
+        pos = end
+    return spans
 
 
 # Orthographic-context bits, as Punkt stores them (nltk.tokenize.punkt._ORTHO_*).

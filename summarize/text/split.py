@@ -37,14 +37,13 @@ def _units(text: str) -> Iterator[tuple[int, int, int]]:
     unit: list[int] | None = None
     prev_end = 0
     for start, end in lines:
-        gap = text[prev_end:start]
-        new_para = para < 0 or not blank_separated or gap.count("\n") >= 2
-        if unit is not None and not new_para and _soft_wrap(text, unit[1], start):
+        blank_before = text[prev_end:start].count("\n") >= 2
+        if unit is not None and not blank_before and _soft_wrap(text, unit[1], start):
             unit[1] = end
         else:
             if unit is not None:
                 yield unit[0], unit[1], para
-            if new_para:
+            if para < 0 or blank_before or not blank_separated:
                 para += 1
             unit = [start, end]
         prev_end = end

@@ -90,3 +90,12 @@ def test_to_dict_is_json_ready() -> None:
     d = claim.to_dict()
     assert (d["value"], d["unit"], d["noun"], d["approx"]) == ("250000", "count", "warga", "sekitar")
     assert (d["low"], d["high"]) == ("225000", "275000")
+
+
+def test_boilerplate_lines_yield_no_claims() -> None:
+    text = (
+        "Jakarta (ANTARA) - Ada 500 peserta hadir.\n\n"
+        "Baca juga: Pemprov salurkan 300 paket bantuan\n\n"
+        "Pewarta: Siti\nEditor: Budi\nCopyright © ANTARA 2024"
+    )
+    assert [c.surface for c in extract_claims(text)] == ["500 peserta"]

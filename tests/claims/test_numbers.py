@@ -55,6 +55,8 @@ def test_digits_read_the_indonesian_way(sentence: str, value: D) -> None:
         ("sebesar 8 juta ringgit", D("8000000"), "MYR"),
         ("sebesar 8 juta dolar Singapura", D("8000000"), "SGD"),
         ("bayaran £ 300 ribu per pekan", D("300000"), "GBP"),
+        ("denda Rp. 10.000.000 dijatuhkan", D("10000000"), "IDR"),
+        ("denda Rp .36 ribu dijatuhkan", D("36000"), "IDR"),
     ],
 )
 def test_currency_and_scale(sentence: str, value: D, unit: str) -> None:
@@ -98,7 +100,8 @@ def test_basis_points_equal_their_percentage_points_and_never_percent() -> None:
     [
         ("panen 1,2 juta ton", "ton"), ("panen 1,2 juta kg", "kg"), ("sejauh 30 km", "km"),
         ("setinggi 12 meter", "m"), ("seluas 40 hektare", "ha"), ("seluas 40 ha", "ha"),
-        ("sebanyak 500 liter", "liter"), ("seberat 5 kilogram", "kg"), ("melaju 410 km/jam", "km/h"),
+        ("sebanyak 500 liter", "liter"), ("suhu 33 derajat Celsius", "°C"),
+        ("seberat 5 kilogram", "kg"), ("melaju 410 km/jam", "km/h"),
     ],
 )
 def test_measures(sentence: str, unit: str) -> None:
@@ -245,3 +248,8 @@ def test_several_quantities_in_reading_order_with_offsets() -> None:
     found = parse_quantities(s)
     assert [s[a:b] for a, b, _ in found] == ["377.625 peserta", "91,82 persen", "Rp1,5 triliun"]
     assert [q.unit for _, _, q in found] == ["count", "percent", "IDR"]
+
+
+def test_index_points_with_their_percent_change_stay_points() -> None:
+    (_, _, points), (_, _, pct) = parse_quantities("IHSG naik 25,5 poin atau 0,4 persen")
+    assert (points.unit, pct.unit) == ("point", "percent")

@@ -49,6 +49,7 @@ def surfaces(sentence: str) -> list[str]:
         "berdasarkan Nomor 12 keputusan itu.",
         "diatur dalam Undang-Undang Nomor 24 tahun 2009.",
         "sesuai Perpres 12/2020 tentang itu.",
+        "sesuai Instruksi Gubernur 16 Tahun 2015 tentang pencegahan.",
         # names with digits
         "Program P3DN berjalan baik.",
         "melalui fasilitasi 7P kewirausahaan.",
@@ -68,6 +69,8 @@ def surfaces(sentence: str) -> list[str]:
         # word numbers with no unit or noun
         "salah satu upaya pemerintah berhasil.",
         "Satu di antaranya selesai.",
+        "kini di peringkat tujuh klasemen sementara.",
+        "Belgia menang 8 - 1 kontra Estonia.",
         "ia tinggal di Lima, Peru.",
     ],
 )

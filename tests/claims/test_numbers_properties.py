@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
@@ -84,6 +84,7 @@ def test_negative_values_round_trip(n: int) -> None:
 @SETTINGS
 @given(decimals, decimals)
 def test_ranges_cover_both_ends(a: Decimal, b: Decimal) -> None:
+    assume(a != b)  # "5 - 5" or "8 - 1" is no range (see test_numbers_not_claims)
     low, high = min(a, b), max(a, b)
     q = only(f"naik {render(low)} hingga {render(high)} persen")
     assert q.low <= low and high <= q.high
