@@ -24,7 +24,7 @@ from eval.embed_cache import CachedEncoder
 from eval.folds import fold_of
 from eval.indosum import DEFAULT_PATH, Article, data_path, load_articles
 from eval.metrics import ROUGE_TYPES, bootstrap_ci, group_means, length_bucket, paired_test, rouge_many
-from eval.systems import MODES, System, build_systems, system_names
+from eval.systems import MODEL_CACHE, MODES, System, build_systems, system_names
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -46,6 +46,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--encoder", default=DEFAULT_ENCODER, help="encoder for our systems (cached)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
+    ap.add_argument("--retrain", action="store_true", help="ignore cached learned-ranker fold models")
     ap.add_argument("--speed-sample", type=int, default=40, help="articles timed with a live encoder (0: skip)")
     args = ap.parse_args(argv)
     args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -56,13 +57,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def run_system(system: System, articles: list[Article], mode: str) -> tuple[list[str], float]:
-    """Summaries (sentences joined by newlines, as the reference is) and the seconds spent."""
+def run_system(system: System, articles: list[Article], mode: str) -> tuple[list[str], float, list[str]]:
+    """Summaries (sentences joined by newlines, as the reference is), the seconds spent, and
+    the errors. A system that raises on an article scores an empty summary there (ROUGE 0)
+    rather than aborting a half-hour run: a crash is that system's failure, counted and shown."""
     out: list[str] = []
+    errors: list[str] = []
     start = time.perf_counter()
     for article in tqdm(articles, desc=f"{mode:5s} {system.name}", unit="art", leave=False, file=sys.stderr):
-        out.append("\n".join(system.select(article, mode)))
-    return out, time.perf_counter() - start
+        try:
+            out.append("\n".join(system.select(article, mode)))
+        except Exception as exc:  # noqa: BLE001 (see docstring)
+            errors.append(f"{article.id}: {type(exc).__name__}: {exc}")
+            out.append("")
+    return out, time.perf_counter() - start, errors
 
 
 def score_run(
@@ -107,7 +115,7 @@ def measure_speed(systems: list[System], sample: list[Article], mode: str, encod
         try:
             if cached is not None:
                 system.encoder = live_encoder(encoder_name)
-            _, seconds = run_system(system, sample, mode)
+            _, seconds, _ = run_system(system, sample, mode)
             tracemalloc.start()
             run_system(system, sample[:MEMORY_SAMPLE], mode)
             peak = tracemalloc.get_traced_memory()[1]
@@ -160,7 +168,8 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
     """Run every system in every mode and return the full results record."""
     articles = load_articles(args.data, args.limit)
     systems, notes = build_systems(
-        args.systems, lambda: CachedEncoder(get_encoder(args.encoder)), seed=args.seed
+        args.systems, lambda: CachedEncoder(get_encoder(args.encoder)), seed=args.seed,
+        model_cache=None if args.retrain else MODEL_CACHE,
     )
     references = [a.reference for a in articles]
     prepare_s: dict[str, float] = {}
@@ -176,7 +185,7 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
         ordered = sorted(systems, key=lambda s: s.name != BASELINE)  # the baseline first
         baseline = None
         for system in ordered:
-            summaries, seconds = run_system(system, articles, mode)
+            summaries, seconds, errors = run_system(system, articles, mode)
             _save_cache(system.encoder)
             scores = rouge_many(references, summaries)
             if system.name == BASELINE:
@@ -184,6 +193,7 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
             base = baseline if system.name != BASELINE else None
             entry = score_run(scores, base, articles, summaries, args.resamples, args.seed)
             entry["seconds"] = seconds
+            entry["errors"] = {"count": len(errors), "first": errors[:5]}
             results[mode][system.name] = entry
             per_article[mode][system.name] = {m: np.round(v, 5).tolist() for m, v in scores.items()}
     speed_mode = "raw" if "raw" in args.modes else args.modes[0]
@@ -227,7 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     record = evaluate(args, _command(argv))
     record["wall_s"] = time.perf_counter() - start
-    record["plots"] = write_plots(record, args.results_dir, args.out)
+    try:
+        record["plots"] = write_plots(record, args.results_dir, args.out)
+    except Exception as exc:  # noqa: BLE001 (figures must not cost the run's numbers)
+        record["plots"] = []
+        record["notes"].append(f"plots failed: {type(exc).__name__}: {exc}")
     paths = write_report(record, args.results_dir, args.out)
     for path in paths:
         print(path)

@@ -115,8 +115,14 @@ def render_markdown(record: dict[str, Any]) -> str:
         "- ROUGE F1 ×100, `rouge_score`, no stemmer, lowercased corpus-style tokens (see `eval/metrics.py`); "
         "reference = summary sentences joined by newlines; every system but ORACLE picks 3 sentences.",
         "- ΔR1/ΔRL: paired mean difference to LEAD-3 on the same articles (bootstrap 95% CI); "
-        "p: two-sided paired randomization (sign-flip) test.",
-        *(f"- Note: {n}" for n in record["notes"]), "",
+        f"p: two-sided paired randomization (sign-flip) test; its floor is 1/(resamples+1) = "
+        f"{1 / (record['resamples'] + 1):.4f}.",
+        *(f"- Note: {n}" for n in record["notes"]),
+        *(f"- Note: {name} failed on {e['errors']['count']} {mode}-mode articles (scored 0), e.g. "
+          f"`{e['errors']['first'][0]}`"
+          for mode, mode_results in record["results"].items()
+          for name, e in mode_results.items() if e["errors"]["count"]),
+        "",
     ]
     lines += _reference_lines(record["reference_check"])
     for mode, mode_results in record["results"].items():

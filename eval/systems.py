@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import inspect
+import pickle
 import re
 from abc import ABC, abstractmethod
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -116,26 +119,60 @@ class Ours(System):
 TrainFn = Callable[[list[Article], list[np.ndarray], str], Ranker]
 
 
+#: Fold models of the learned ranker, keyed by training set and training code (git-ignored).
+MODEL_CACHE = Path(__file__).resolve().parent / "cache" / "learned-cv"
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+def training_fingerprint(train: TrainFn) -> str:
+    """A hash of the code a fold model depends on: the training module, its ``eval/ranker_*``
+    helpers and ``summarize/rankers``. Other edits (splitter, report) keep cached models valid."""
+    files = {Path(inspect.getsourcefile(train) or "")} | set((_ROOT / "summarize" / "rankers").glob("*.py"))
+    files |= set((_ROOT / "eval").glob("ranker_*.py"))
+    digest = hashlib.sha1()
+    for path in sorted(f for f in files if f.is_file()):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 class LearnedCV(System):
     """The learned ranker, scored by 5-fold cross-validation over hash folds: each article is
-    summarized by the model that never saw it in training."""
+    summarized by the model that never saw it in training.
+
+    Training all five folds costs most of a full run (~10+ min on 2 cores), so fold models are
+    pickled under ``cache_dir`` keyed by (training code, encoder, training ids); a rerun with
+    unchanged code and data reuses them. ``cache_dir=None`` always retrains.
+    """
 
     name = "ours-learned"
 
-    def __init__(self, train: TrainFn, encoder: Encoder) -> None:
+    def __init__(self, train: TrainFn, encoder: Encoder, cache_dir: Path | None = MODEL_CACHE) -> None:
         self.train = train
         self.encoder = encoder
+        self.cache_dir = cache_dir
         self.models: dict[int, Ranker] = {}
 
     def prepare(self, articles: list[Article]) -> None:
         embeddings = [self.encoder.encode(a.sentences) for a in articles]
         folds = [fold_of(a.id) for a in articles]
+        code = training_fingerprint(self.train) if self.cache_dir else ""
         for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
             train_idx = [i for i, g in enumerate(folds) if g != f]
             if train_idx:
-                self.models[f] = self.train(
-                    [articles[i] for i in train_idx], [embeddings[i] for i in train_idx], self.encoder.name
-                )
+                self.models[f] = self._fit([articles[i] for i in train_idx], [embeddings[i] for i in train_idx], code)
+
+    def _fit(self, articles: list[Article], embeddings: list[np.ndarray], code: str) -> Ranker:
+        if self.cache_dir is None:
+            return self.train(articles, embeddings, self.encoder.name)
+        ids = "\n".join(sorted(a.id for a in articles))
+        key = hashlib.sha1(f"{code}\n{self.encoder.name}\n{ids}".encode("utf-8")).hexdigest()
+        path = self.cache_dir / f"{key}.pkl"
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        model = self.train(articles, embeddings, self.encoder.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(model))
+        return model
 
     def select(self, article: Article, mode: str) -> list[str]:
         fold = fold_of(article.id)
@@ -205,10 +242,10 @@ def system_names() -> list[str]:
 
 
 def build_systems(
-    names: list[str], encoder_factory: Callable[[], Encoder], seed: int = 0
+    names: list[str], encoder_factory: Callable[[], Encoder], seed: int = 0, model_cache: Path | None = MODEL_CACHE
 ) -> tuple[list[System], list[str]]:
     """The requested systems and notes on those skipped. The encoder is built only if a system
-    needs one, so baseline-only runs never load a model."""
+    needs one, so baseline-only runs never load a model. ``model_cache``: see ``LearnedCV``."""
     systems: list[System] = []
     notes: list[str] = []
     encoder: Encoder | None = None
@@ -227,7 +264,7 @@ def build_systems(
                 notes.append(f"ours-learned skipped: {why}")
                 continue
             encoder = encoder or encoder_factory()
-            systems.append(LearnedCV(train, encoder))
+            systems.append(LearnedCV(train, encoder, model_cache))
         elif name.startswith("ours-") and name[5:] in available_rankers():
             encoder = encoder or encoder_factory()
             systems.append(Ours(name[5:], encoder))

@@ -8,7 +8,7 @@ from summarize.claims.corpus import CorpusInput, load_corpus
 from summarize.claims.index import ClaimIndex, Extractor
 from summarize.claims.match import Matcher, get_matcher
 from summarize.claims.types import CheckResult, Claim, Evidence
-from summarize.claims.verdict import CONFLICT_SIMILARITY, decide, intervals_overlap
+from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_SIMILARITY, decide, intervals_overlap
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
 
 
@@ -37,6 +37,7 @@ class ClaimChecker:
         encoder: str | Encoder = DEFAULT_ENCODER,
         matcher: str | Matcher | None = None,
         conflict_similarity: float = CONFLICT_SIMILARITY,
+        conflict_margin: float = CONFLICT_MARGIN,
         progress: bool = False,
         extractor: Extractor | None = None,
         index: ClaimIndex | None = None,
@@ -46,6 +47,7 @@ class ClaimChecker:
         self.encoder = get_encoder(encoder)
         self.matcher = get_matcher(matcher)
         self.conflict_similarity = conflict_similarity
+        self.conflict_margin = conflict_margin
         self._extract = extractor or _default_extractor()
         if index is None:
             docs, skipped = load_corpus(corpus)  # type: ignore[arg-type]
@@ -72,7 +74,7 @@ class ClaimChecker:
         results = []
         for claim, found in zip(claims, matches):
             evidence = [self._evidence(claim, m.row, m.similarity) for m in found]
-            verdict, deciding = decide(evidence, self.conflict_similarity)
+            verdict, deciding = decide(evidence, self.conflict_similarity, self.conflict_margin)
             results.append(CheckResult(claim, verdict, evidence, deciding))
         return results
 
@@ -102,6 +104,7 @@ class ClaimChecker:
         encoder: str | Encoder = DEFAULT_ENCODER,
         matcher: str | Matcher | None = None,
         conflict_similarity: float = CONFLICT_SIMILARITY,
+        conflict_margin: float = CONFLICT_MARGIN,
         extractor: Extractor | None = None,
     ) -> "ClaimChecker":
         """A checker over an index written by ``save``; ``encoder`` must be the one it was built with."""
@@ -110,5 +113,6 @@ class ClaimChecker:
             encoder=encoder,
             matcher=matcher,
             conflict_similarity=conflict_similarity,
+            conflict_margin=conflict_margin,
             extractor=extractor,
         )

@@ -30,6 +30,8 @@ _LABEL_END = re.compile(_LABEL + r"$")
 _LABEL_STOP = re.compile(_LABEL + r"(?=\s+[A-Z])")
 # A full stop with no space after it, between a word or number and a capitalised word.
 _GLUED_STOP = re.compile(r"(?<=[a-z0-9%)])\.(?=[A-Z][a-z]+(?:[\s,;:]|$))")
+# How far around a boundary the rules look (longer than any title, label or first word).
+_CONTEXT = 80
 
 
 def _ends_with_title(segment: str) -> bool:
@@ -76,7 +78,8 @@ def _missed_cuts(text: str, start: int, end: int) -> list[int]:
     """Sentence ends Punkt cannot see inside ``text[start:end]``, in order."""
     cuts = []
     for m in _GLUED_STOP.finditer(text, start, end):
-        token = text[text.rfind(" ", start, m.start()) + 1 : m.start()]
+        lo = max(start, m.start() - _CONTEXT)
+        token = text[text.rfind(" ", lo, m.start()) + 1 : m.start()]
         # "Jl.Sudirman" is a title; "a@b.Com", "x/y.Com" are addresses.
         if token.lower() not in TITLES and not any(c in token for c in "@/."):
             cuts.append(m.end())
@@ -85,7 +88,11 @@ def _missed_cuts(text: str, start: int, end: int) -> list[int]:
 
 
 def fix_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Punkt's spans over ``text`` after cutting missed ends and merging false ones."""
+    """Punkt's spans over ``text`` after cutting missed ends and merging false ones.
+
+    Rules look only at the last and first ``_CONTEXT`` characters around a boundary, so the
+    work stays linear even when thousands of spans merge into one (``Dr. Dr. Dr. ...``).
+    """
     cut_spans: list[tuple[int, int]] = []
     for start, end in spans:
         for pos in _missed_cuts(text, start, end):
@@ -94,8 +101,11 @@ def fix_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         cut_spans.append((start, end))
     out: list[tuple[int, int]] = []
     for start, end in cut_spans:
-        if out and _continues(text[out[-1][0] : out[-1][1]], text[start:end]):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
+        if out:
+            p_start, p_end = out[-1]
+            tail = text[max(p_start, p_end - _CONTEXT) : p_end]
+            if _continues(tail, text[start : min(end, start + _CONTEXT)]):
+                out[-1] = (p_start, end)
+                continue
+        out.append((start, end))
     return out

@@ -21,6 +21,8 @@ from summarize.types import Sentence
 _LINE = re.compile(r"[^\n]+")
 # A line ending in one of these finished its clause, so the next line is not a soft wrap.
 _CLAUSE_END = frozenset(".!?:;\"”’')]")
+# Short units are handed to Punkt together, up to this many characters per call.
+_BATCH = 4_000
 
 
 def _units(text: str) -> Iterator[tuple[int, int, int]]:
@@ -60,6 +62,31 @@ def _soft_wrap(text: str, line_end: int, next_start: int) -> bool:
     return bool(before) and before not in _CLAUSE_END and after.islower()
 
 
+def _unit_spans(text: str, units: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Punkt's spans for each unit, in order. Short units are batched into one Punkt call of up to
+    ``_BATCH`` characters (a call has a fixed cost, and 100k one-line paragraphs would pay it
+    100k times); spans are then cut at unit edges, since a line break always ends a sentence."""
+    i = 0
+    while i < len(units):
+        j = i + 1
+        while j < len(units) and units[j][1] - units[i][0] <= _BATCH:
+            j += 1
+        base = units[i][0]
+        spans = [(base + s, base + e) for s, e in punkt_spans(text[base : units[j - 1][1]])]
+        k = 0
+        for u_start, u_end, _ in units[i:j]:
+            pieces = []
+            while k < len(spans) and spans[k][0] < u_end:
+                s, e = max(spans[k][0], u_start), min(spans[k][1], u_end)
+                if s < e:
+                    pieces.append((s, e))
+                if spans[k][1] > u_end:
+                    break  # the span runs on into the next unit
+                k += 1
+            yield pieces
+        i = j
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences without cleaning anything.
 
@@ -67,14 +94,13 @@ def split_sentences(text: str) -> list[Sentence]:
     ``s.text`` collapses to single spaces); ``paragraph`` counts blank-line separated blocks, or
     lines when the text has no blank lines.
     """
+    units = list(_units(text))
     out: list[Sentence] = []
-    for u_start, u_end, para in _units(text):
-        chunk = text[u_start:u_end]
-        for s, e in fix_spans(chunk, punkt_spans(chunk)):
-            piece = chunk[s:e]
-            lead = len(piece) - len(piece.lstrip())
+    for (_, _, para), spans in zip(units, _unit_spans(text, units)):
+        for s, e in fix_spans(text, spans):
+            piece = text[s:e]
             stripped = piece.strip()
             if stripped:
-                start = u_start + s + lead
+                start = s + len(piece) - len(piece.lstrip())
                 out.append(Sentence(" ".join(stripped.split()), start, start + len(stripped), para))
     return out

@@ -49,9 +49,17 @@ def test_weak_disagreement_is_not_a_conflict() -> None:
     assert decide([ev("a", 0.7, False)], conflict_similarity=0.8) == ("unverified", None)
 
 
-def test_strong_disagreement_is_a_conflict() -> None:
+def test_strong_unambiguous_disagreement_is_a_conflict() -> None:
     strong = ev("a", 0.9, False)
-    assert decide([ev("a", 0.85, False, "2"), strong], conflict_similarity=0.8) == ("conflict", strong)
+    # a second statement of the same value is no rival; one of another value far below is none either
+    evidence = [ev("a", 0.88, False), strong, ev("a", 0.7, False, "3")]
+    assert decide(evidence, conflict_similarity=0.8, conflict_margin=0.1) == ("conflict", strong)
+
+
+def test_close_statements_of_other_values_make_the_source_ambiguous() -> None:
+    evidence = [ev("a", 0.85, False, "2"), ev("a", 0.9, False, "3")]
+    assert decide(evidence, conflict_similarity=0.8, conflict_margin=0.1) == ("unverified", None)
+    assert decide(evidence, conflict_similarity=0.8, conflict_margin=0.0)[0] == "conflict"
 
 
 def test_other_numbers_in_an_agreeing_source_do_not_conflict() -> None:
@@ -62,7 +70,7 @@ def test_other_numbers_in_an_agreeing_source_do_not_conflict() -> None:
 
 def test_one_contradicting_source_outweighs_agreeing_ones() -> None:
     contra = ev("b", 0.9, False, "2")
-    verdict, deciding = decide([ev("a", 0.95, True), ev("c", 0.9, True), contra], conflict_similarity=0.8)
+    verdict, deciding = decide([ev("a", 0.95, True), ev("c", 0.9, True), contra], 0.8, 0.1)
     assert (verdict, deciding) == ("conflict", contra)
 
 

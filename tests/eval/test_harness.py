@@ -82,3 +82,21 @@ def test_rerun_gives_identical_scores(run, tmp_path, monkeypatch):
 def test_rejects_unknown_mode(capsys):
     with pytest.raises(SystemExit):
         harness.main(["--modes", "given,tokens"])
+
+
+def test_a_system_that_raises_scores_zero_and_is_reported(monkeypatch):
+    from eval.systems import Lead3
+
+    class Broken(Lead3):
+        name = "BROKEN"
+
+        def select(self, article, mode):
+            if article.category == "olahraga":
+                raise RuntimeError("boom")
+            return super().select(article, mode)
+
+    articles = load_articles(FIXTURE)
+    summaries, _, errors = harness.run_system(Broken(), articles, "given")
+    broken = [i for i, a in enumerate(articles) if a.category == "olahraga"]
+    assert len(errors) == len(broken) >= 1 and "RuntimeError: boom" in errors[0]
+    assert all(summaries[i] == "" for i in broken) and sum(bool(s) for s in summaries) == 5 - len(broken)
