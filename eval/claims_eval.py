@@ -198,18 +198,19 @@ def tune(
     cases = [c for c in load_cases(path) if c["split"] == "dev"]
     checkers = build_checkers(cases, CachingEncoder(get_encoder(encoder)), distractors)
     grid = []
-    for w_emb in (0.3, 0.4, 0.5, 0.6, 0.7, 1.0):
+    weights = [(0.5, 0.5, 0.0), (0.4, 0.4, 0.2), (0.3, 0.4, 0.3), (0.3, 0.3, 0.4), (0.2, 0.4, 0.4), (0.4, 0.3, 0.3)]
+    for w_emb, w_lex, w_doc in weights:
         for checker in checkers.values():
-            checker.matcher = HybridMatcher(w_emb, 1.0 - w_emb, min_similarity=0.0)
+            checker.matcher = HybridMatcher(w_emb, w_lex, w_doc, min_similarity=0.0)
         found = {c["id"]: checkers[c["id"]].check(c["article"], date=c.get("date")) for c in cases}
         for bar, conflict, margin in itertools.product(
-            np.arange(0.35, 0.71, 0.05), np.arange(0.5, 0.91, 0.05), (0.0, 0.04, 0.08, 0.12, 0.16)
+            np.arange(0.30, 0.61, 0.02), np.arange(0.5, 0.91, 0.04), (0.0, 0.06, 0.12)
         ):
             if conflict < bar:
                 continue
             rows = [_run_case(c, _redecide(found[c["id"]], bar, conflict, margin)) for c in cases]
             grid.append({
-                "embedding_weight": w_emb, "min_similarity": round(float(bar), 2),
+                "weights": [w_emb, w_lex, w_doc], "min_similarity": round(float(bar), 2),
                 "conflict_similarity": round(float(conflict), 2), "conflict_margin": margin,
                 "dev_verdict_accuracy": _score(rows)["verdict_accuracy"],
             })

@@ -24,7 +24,7 @@ from eval.embed_cache import CachedEncoder
 from eval.folds import fold_of
 from eval.indosum import DEFAULT_PATH, Article, data_path, load_articles
 from eval.metrics import ROUGE_TYPES, bootstrap_ci, group_means, length_bucket, paired_test, rouge_many
-from eval.systems import MODEL_CACHE, MODES, System, build_systems, system_names
+from eval.systems import MODEL_CACHE, MODES, System, build_systems, clear_split_cache, system_names
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -112,15 +112,18 @@ def measure_speed(systems: list[System], sample: list[Article], mode: str, encod
     out: dict[str, Any] = {}
     for system in systems:
         cached = system.encoder
+        clear_split_cache()
         try:
             if cached is not None:
                 system.encoder = live_encoder(encoder_name)
             _, seconds, _ = run_system(system, sample, mode)
+            clear_split_cache()
             tracemalloc.start()
             run_system(system, sample[:MEMORY_SAMPLE], mode)
             peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
         finally:
+            if tracemalloc.is_tracing():
+                tracemalloc.stop()
             system.encoder = cached
         out[system.name] = {
             "articles_per_s": len(sample) / seconds if seconds > 0 else float("inf"),

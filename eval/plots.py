@@ -70,37 +70,46 @@ def _speed(record: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
-def find_confusion(data: Any) -> tuple[list[str], np.ndarray] | None:
-    """A confusion matrix anywhere in the claims section: ``{"labels": [...], "matrix": [[...]]}``
-    or a nested ``{gold: {predicted: count}}`` under a key containing "confusion"."""
+def _confusions(data: Any, path: str = "") -> list[tuple[str, list[str], list[str], np.ndarray]]:
+    """Every confusion matrix in the claims section, with where it was found: a key containing
+    "confusion" holding ``{gold: {predicted: count}}`` or ``{"labels": [...], "matrix": [[...]]}``."""
     if not isinstance(data, dict):
-        return None
+        return []
+    found = []
     for key, value in data.items():
-        if "confusion" in str(key).lower():
-            if isinstance(value, dict) and "matrix" in value:
+        where = f"{path}.{key}" if path else str(key)
+        if "confusion" in str(key).lower() and isinstance(value, dict):
+            if "matrix" in value:
                 labels = [str(v) for v in value.get("labels", range(len(value["matrix"])))]
-                return labels, np.asarray(value["matrix"], dtype=float)
-            if isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
-                labels = sorted({str(k) for k in value} | {str(p) for v in value.values() for p in v})
-                return labels, np.array([[float(value.get(g, {}).get(p, 0)) for p in labels] for g in labels])
-            if isinstance(value, list) and value and isinstance(value[0], list):
-                return [str(i) for i in range(len(value))], np.asarray(value, dtype=float)
-        found = find_confusion(value)
-        if found:
-            return found
-    return None
+                found.append((where, labels, labels, np.asarray(value["matrix"], dtype=float)))
+                continue
+            if value and all(isinstance(v, dict) for v in value.values()):
+                rows = [str(g) for g in value]
+                cols = list(dict.fromkeys(str(p) for v in value.values() for p in v))
+                matrix = np.array([[float(value[g].get(c, 0)) for c in cols] for g in value])
+                found.append((where, rows, cols, matrix))
+                continue
+        found += _confusions(value, where)
+    return found
 
 
-def _confusion(labels: list[str], matrix: np.ndarray, path: Path) -> None:
-    fig, ax = plt.subplots(figsize=(5.5, 4.5))
+def find_confusion(data: Any) -> tuple[str, list[str], list[str], np.ndarray] | None:
+    """The pooled matrix (a path through "all") when there is one, else the first found."""
+    found = _confusions(data)
+    pooled = [f for f in found if "all" in f[0].split(".")]
+    return (pooled or found or [None])[0]
+
+
+def _confusion(where: str, rows: list[str], cols: list[str], matrix: np.ndarray, path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(6, 4.5))
     ax.imshow(matrix, cmap="Blues")
-    ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right")
-    ax.set_yticks(range(len(labels)), labels)
+    ax.set_xticks(range(len(cols)), cols, rotation=30, ha="right")
+    ax.set_yticks(range(len(rows)), rows)
     for i, j in np.ndindex(matrix.shape):
         ax.text(j, i, f"{matrix[i, j]:g}", ha="center", va="center")
     ax.set_xlabel("predicted verdict")
-    ax.set_ylabel("gold verdict")
-    ax.set_title("Claim verdicts: confusion matrix")
+    ax.set_ylabel("expected verdict")
+    ax.set_title(f"Claim verdicts: confusion matrix ({where})")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

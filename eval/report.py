@@ -67,8 +67,9 @@ def _speed_table(speed: dict[str, Any]) -> list[str]:
     if not speed:
         return ["Speed not measured (--speed-sample 0).", ""]
     lines = [f"First {speed['n']} articles, {speed['mode']} mode; our systems embed live (no cache), model "
-             f"load excluded. Peak memory: tracemalloc's peak of Python/numpy allocations over the first "
-             f"{speed['n_memory']} articles (the encoder's native buffers are not traced).", ""]
+             f"load excluded. Peak memory: tracemalloc's peak of the Python/numpy memory allocated while "
+             f"summarizing the first {speed['n_memory']} articles (working memory: models loaded before "
+             "and the encoder's native buffers are not counted).", ""]
     rows = [[name, s["encoder"] or "—", f"{s['articles_per_s']:.1f}", f"{s['peak_mib']:.1f}"]
             for name, s in speed["systems"].items()]
     return lines + _table(["System", "Encoder", "articles/s", "peak MiB"], rows)

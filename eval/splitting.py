@@ -114,7 +114,7 @@ def evaluate(gold_path: Path | str | None = None) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="Sentence-boundary scores on the gold set")
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    ap.add_argument("--errors", choices=["dev", "test"], help="print the wrong boundaries of a part")
+    ap.add_argument("--errors", choices=["dev", "test"], help="print a part's wrong boundaries")
     args = ap.parse_args(argv)
     docs = load_gold(args.gold)
     for name in ("dev", "test"):

@@ -37,6 +37,11 @@ def _split(raw_text: str) -> tuple[str, ...]:
     return tuple(s.text for s in article_sentences(raw_text) if s.text.strip())
 
 
+def clear_split_cache() -> None:
+    """Forget cached splits, so a timing pass pays for splitting as a user would."""
+    _split.cache_clear()
+
+
 def sentences_for(article: Article, mode: str) -> list[str]:
     """The candidate sentences: the corpus's own ("given") or our splitter's on the raw text."""
     if mode == "given":

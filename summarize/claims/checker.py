@@ -66,11 +66,12 @@ class ClaimChecker:
 
     def check(self, text: str, *, date: str | None = None) -> list[CheckResult]:
         """A result per numeric claim in ``text``, in text order."""
-        return self.check_claims(self._extract(text, date=date))
+        return self.check_claims(self._extract(text, date=date), text=text)
 
-    def check_claims(self, claims: Sequence[Claim]) -> list[CheckResult]:
-        """Verdicts for claims already extracted (e.g. by the caller, or edited by hand)."""
-        matches = self.matcher.match(claims, self.index, self.encoder)
+    def check_claims(self, claims: Sequence[Claim], text: str | None = None) -> list[CheckResult]:
+        """Verdicts for claims already extracted (e.g. by the caller, or edited by hand);
+        ``text`` is their article, which tells the matcher what story they belong to."""
+        matches = self.matcher.match(claims, self.index, self.encoder, text)
         results = []
         for claim, found in zip(claims, matches):
             evidence = [self._evidence(claim, m.row, m.similarity) for m in found]

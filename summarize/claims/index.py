@@ -7,12 +7,13 @@ sentences about the same thing look alike:
 
 - an embedding through the encoder seam (meaning; paraphrases across outlets);
 - a TF-IDF vector of its words (the key nouns; names and programmes the encoder blurs).
-  scikit-learn's ``TfidfVectorizer`` gives this as one sparse matrix, so scoring a query against
-  the whole corpus is one sparse product; rank_bm25 was checked and scores one document at a
-  time in Python, too slow for 2 s per article on 18k sentences.
 
-Saved as a folder: ``index.json`` (claims, sentences, vocabulary), ``embeddings.npy`` and
-``lexical.npz``; no pickle, so an index file cannot run code when loaded.
+Each document also gets a TF-IDF vector of its whole text: evidence should come from an
+article about the same story, and a basketball report that happens to say "lebih dari 26"
+is not one.
+
+Saved as a folder: ``index.json`` (claims, sentences, vocabularies), ``embeddings.npy`` and
+two ``.npz`` matrices; no pickle, so an index file cannot run code when loaded.
 """
 from __future__ import annotations
 
@@ -25,10 +26,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from summarize.claims.corpus import CorpusDoc
+from summarize.claims.lexical import TfidfSpace
 from summarize.claims.types import Claim
 from summarize.encoders.base import Encoder
 
@@ -36,11 +36,13 @@ log = logging.getLogger(__name__)
 
 Extractor = Callable[..., list[Claim]]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MASK = "#"
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = r"[^\W\d_]{2,}"
 _WORDS = re.compile(_WORD)
+#: Document vectors skip two-letter words ("di", "ke", "RT"): at article length they are noise.
+_DOC_WORD = r"[^\W\d_]{3,}"
 #: Words either side of a number that describe *which* quantity it is ("naik 5 persen menjadi
 #: 20 persen": "naik" vs "menjadi"); they separate two claims that share one sentence.
 CONTEXT_LEFT, CONTEXT_RIGHT = 5, 3
@@ -116,15 +118,15 @@ class IndexedClaim:
 
 @dataclass
 class ClaimIndex:
-    """Corpus claims and their masked-sentence vectors (one row per indexed sentence)."""
+    """Corpus claims, their masked-sentence vectors (one row per indexed sentence) and the
+    corpus documents' word vectors (one row per document)."""
 
     doc_ids: list[str]
     sentences: list[str]
     sentence_doc: np.ndarray
     embeddings: np.ndarray
-    lexical: sparse.csr_matrix
-    vocabulary: dict[str, int]
-    idf: np.ndarray
+    sentence_words: TfidfSpace
+    doc_words: TfidfSpace
     claims: list[IndexedClaim]
     encoder: str
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -132,7 +134,6 @@ class ClaimIndex:
     def __post_init__(self) -> None:
         self.units = np.array([c.unit for c in self.claims], dtype=object)
         self.claim_sentence = np.array([c.sentence for c in self.claims], dtype=np.int64)
-        self._vectorizer = _vectorizer(self.vocabulary, self.idf) if self.vocabulary else None
 
     @classmethod
     def build(
@@ -145,7 +146,7 @@ class ClaimIndex:
     ) -> "ClaimIndex":
         """Extract every document's claims, then embed all claim sentences in shared batches."""
         skipped = list(skipped)
-        doc_ids: list[str] = []
+        kept: list[CorpusDoc] = []
         claims: list[IndexedClaim] = []
         originals: list[str] = []
         masked: list[str] = []
@@ -157,41 +158,25 @@ class ClaimIndex:
                 log.warning("corpus: skipped %s: claim extraction failed: %s", doc.id, exc)
                 skipped.append((doc.id, f"claim extraction failed: {exc}"))
                 continue
-            d = len(doc_ids)
-            doc_ids.append(doc.id)
+            d = len(kept)
+            kept.append(doc)
             sents, masks, of_claim = group_by_sentence(found)
             base = len(originals)
             originals += sents
             masked += masks
             sentence_doc += [d] * len(sents)
             claims += [_indexed(c, d, base + s) for c, s in zip(found, of_claim)]
-        embeddings = encode_batched(encoder, masked, progress)
-        vocabulary, idf, lexical = _fit_lexical(masked)
         return cls(
-            doc_ids=doc_ids,
+            doc_ids=[d.id for d in kept],
             sentences=originals,
             sentence_doc=np.array(sentence_doc, dtype=np.int64),
-            embeddings=embeddings,
-            lexical=lexical,
-            vocabulary=vocabulary,
-            idf=idf,
+            embeddings=encode_batched(encoder, masked, progress),
+            sentence_words=TfidfSpace.fit(masked, _WORD),
+            doc_words=TfidfSpace.fit([d.text for d in kept], _DOC_WORD),
             claims=claims,
             encoder=encoder.name,
             skipped=skipped,
         )
-
-    def lexical_vectors(self, masked: Sequence[str]) -> sparse.csr_matrix:
-        """TF-IDF rows for query sentences, in the corpus vocabulary."""
-        if self._vectorizer is None:
-            return sparse.csr_matrix((len(masked), 0), dtype=np.float64)
-        return self._vectorizer.transform(list(masked))
-
-    def word_weight(self, word: str) -> float:
-        """The word's IDF in the corpus; unseen words weigh as the rarest seen word."""
-        i = self.vocabulary.get(word)
-        if i is not None:
-            return float(self.idf[i])
-        return float(self.idf.max()) if len(self.idf) else 1.0
 
     def save(self, path: str | Path) -> None:
         """Write the index into folder ``path`` (created if missing)."""
@@ -203,14 +188,13 @@ class ClaimIndex:
             "doc_ids": self.doc_ids,
             "sentences": self.sentences,
             "sentence_doc": self.sentence_doc.tolist(),
-            "vocabulary": self.vocabulary,
-            "idf": self.idf.tolist(),
+            "sentence_words": self.sentence_words.save(folder, "sentence_words"),
+            "doc_words": self.doc_words.save(folder, "doc_words"),
             "claims": [_claim_json(c) for c in self.claims],
             "skipped": [list(s) for s in self.skipped],
         }
         (folder / "index.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         np.save(folder / "embeddings.npy", self.embeddings)
-        sparse.save_npz(folder / "lexical.npz", self.lexical)
 
     @classmethod
     def load(cls, path: str | Path) -> "ClaimIndex":
@@ -223,9 +207,8 @@ class ClaimIndex:
             sentences=meta["sentences"],
             sentence_doc=np.array(meta["sentence_doc"], dtype=np.int64),
             embeddings=np.load(folder / "embeddings.npy"),
-            lexical=sparse.load_npz(folder / "lexical.npz").tocsr(),
-            vocabulary=meta["vocabulary"],
-            idf=np.array(meta["idf"], dtype=np.float64),
+            sentence_words=TfidfSpace.load(folder, "sentence_words", meta["sentence_words"]),
+            doc_words=TfidfSpace.load(folder, "doc_words", meta["doc_words"]),
             claims=[_claim_from_json(c) for c in meta["claims"]],
             encoder=meta["encoder"],
             skipped=[(s[0], s[1]) for s in meta["skipped"]],
@@ -246,20 +229,3 @@ def _claim_json(c: IndexedClaim) -> dict:
 def _claim_from_json(d: dict) -> IndexedClaim:
     d = dict(d, value=Decimal(d["value"]), low=Decimal(d["low"]), high=Decimal(d["high"]))
     return IndexedClaim(**dict(d, context=tuple(d["context"])))
-
-
-def _vectorizer(vocabulary: dict[str, int] | None = None, idf: np.ndarray | None = None) -> TfidfVectorizer:
-    vec = TfidfVectorizer(token_pattern=_WORD, lowercase=True, sublinear_tf=True, vocabulary=vocabulary)
-    if idf is not None:
-        vec.idf_ = idf
-    return vec
-
-
-def _fit_lexical(masked: Sequence[str]) -> tuple[dict[str, int], np.ndarray, sparse.csr_matrix]:
-    """Fit TF-IDF on the corpus sentences; an empty corpus gives an empty vocabulary."""
-    if not any(_WORDS.search(t.lower()) for t in masked):
-        return {}, np.zeros(0), sparse.csr_matrix((len(masked), 0), dtype=np.float64)
-    vec = _vectorizer()
-    matrix = vec.fit_transform(list(masked)).tocsr()
-    vocabulary = {w: int(i) for w, i in sorted(vec.vocabulary_.items())}
-    return vocabulary, vec.idf_.astype(np.float64), matrix

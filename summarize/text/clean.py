@@ -32,11 +32,12 @@ _BOILERPLATE_LINE = re.compile(
 _INLINE = re.compile(
     r"\((?:antara(?:\s+foto)?|antaranews|ant)\s*/[^()\n]{1,60}\)"
     r"|\((?:foto|dok|sumber|ilustrasi)\s*[:.][^()\n]{0,80}\)"
-    r"|(?<=[.!?\"”])\s*[(\[](?:[a-z]{2,6}(?:/[A-Za-z0-9]{1,6}){0,3}|antara)[)\]](?=[ \t]*$)",
+    r"|(?<=[.!?\"”])[ \t]*[(\[](?:[a-z]{2,6}(?:/[A-Za-z0-9]{1,6}){0,3}|antara)[)\]](?=[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 _TERMINAL = tuple(".!?\"”’'")
 _HEADLINE_MAX_WORDS = 20
+_HEAD_LINES = 5
 
 
 def _is_headline(line: str) -> bool:
@@ -52,24 +53,34 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     view counters, editor codes; headline fragments before the dateline line (or a title line
     when there is no dateline); inline photo credits and trailing editor codes.
     """
-    lines = [m.span() for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()]
-    spans = [(a, b) for a, b in lines if _BOILERPLATE_LINE.match(text[a:b].strip())]
-    dropped = set(spans)
-    prose = [(a, b) for a, b in lines if (a, b) not in dropped]
-    spans.extend(_leading_headlines(text, prose))
+    spans: list[tuple[int, int]] = []
+    head: list[tuple[int, int]] = []  # the first prose lines, where headlines can be
+    n_prose = 0
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if not line:
+            continue
+        if _BOILERPLATE_LINE.match(line):
+            spans.append(m.span())
+            continue
+        n_prose += 1
+        if len(head) < _HEAD_LINES:
+            head.append(m.span())
+    spans.extend(_leading_headlines(text, head, n_prose))
     spans.extend(m.span() for m in _INLINE.finditer(text))
     return sorted(set(spans))
 
 
-def _leading_headlines(text: str, prose: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Headline lines at the top: those before the first dateline line within the first five
+def _leading_headlines(
+    text: str, head: list[tuple[int, int]], n_prose: int
+) -> list[tuple[int, int]]:
+    """Headline lines at the top: those before the first dateline line among the first prose
     lines; without a dateline, only a first line followed by at least two more."""
-    head = prose[:5]
     for k, (a, b) in enumerate(head):
         if dateline_end(text[a:b], first=True):
             return [(x, y) for x, y in head[:k] if _is_headline(text[x:y])]
-    if len(prose) >= 3 and _is_headline(text[prose[0][0] : prose[0][1]]):
-        return [prose[0]]
+    if n_prose >= 3 and _is_headline(text[head[0][0] : head[0][1]]):
+        return [head[0]]
     return []
 
 

@@ -1,19 +1,17 @@
 """Rebuild running text from IndoSum-style token lists (punctuation split off by the corpus tools).
 
-sacremoses' ``MosesDetokenizer`` and nltk's ``TreebankWordDetokenizer`` were checked: both handle
-English quotes and clitics but leave Indonesian news specifics spaced out (``( 18 / 8 / 2016 )``
-dates, the ``- -`` of ``Jakarta, CNN Indonesia --`` datelines, ``-nya`` clitics), and Moses needs
-a language-specific rule file we would have to write anyway, so the few rules are written here.
+nltk's ``TreebankWordDetokenizer`` was checked: it leaves Indonesian news specifics spaced out
+(``18 / 8 / 2016`` dates, the ``- -`` of ``Jakarta, CNN Indonesia --`` datelines, ``-nya``) and
+pairs straight quotes wrongly (``," Kami siap," kata``); sacremoses (not installed) targets the
+same English conventions. The few rules needed are written here.
 """
 from __future__ import annotations
 
 # Tokens that attach to the word before them (no space in front).
-_NO_SPACE_BEFORE = frozenset(
-    {",", ".", ")", ";", ":", "?", "!", "%", "]", "}", "...", "..", "…", "”", "’", "'s", "’s", "/"}
-)
+_NO_SPACE_BEFORE = frozenset(", . ) ; : ? ! % ] } ... .. … ” ’ 's ’s /".split())
 # Tokens that attach to the word after them (no space behind).
-_NO_SPACE_AFTER = frozenset({"(", "[", "{", "“", "‘", "/", "US$", "$", "€", "£"})
-# Straight quotes carry no direction: they alternate between opening and closing.
+_NO_SPACE_AFTER = frozenset("( [ { “ ‘ / US$ $ € £".split())
+# Straight quotes carry no direction: ``_quote_closes`` decides which way each one faces.
 _STRAIGHT_QUOTES = frozenset({'"', "'"})
 
 
@@ -21,10 +19,9 @@ def _quote_closes(tokens: list[str], i: int, is_open: bool) -> bool:
     """Whether the straight quote at ``tokens[i]`` closes a quotation.
 
     An open quote closes. Otherwise the tokens are often one sentence cut out of a longer quote
-    (IndoSum splits ``"A. B," kata X`` into two sentences), so a quote right after ``. ? !`` or
-    after a comma (alone or glued to a word, as IndoSum sometimes
-    leaves it) and before a lower-case word (``target, " kata Henry``) closes one that was
-    opened in an earlier sentence.
+    (IndoSum splits ``"A. B," kata X`` into two sentences), so a quote right after ``. ? !``, or
+    after a comma (a token of its own or glued to a word) and before a lower-case word
+    (``target, " kata Henry``), closes one that was opened in an earlier sentence.
     """
     if is_open:
         return True

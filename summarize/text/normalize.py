@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # Removed outright: BOM, zero-width space/joiners, word joiner, soft hyphen, and the CR of CRLF.
 _DROP = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 # Replaced by a plain space or newline, one character for one.
-_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+_SPACE = "\u00a0\u202f\u205f\u3000\t\f\v" + "".join(map(chr, range(0x2000, 0x200B)))
 _NEWLINE = "\u2028\u2029\r"
 _ODD = re.compile(f"\r\n|[{_DROP}{_SPACE}{_NEWLINE}]")
 _TRANSLATE = str.maketrans({**{c: " " for c in _SPACE}, **{c: "\n" for c in _NEWLINE}})

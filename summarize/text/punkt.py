@@ -34,9 +34,16 @@ def load_params(path: Path | None = None) -> PunktParameters:
 
 
 @lru_cache(maxsize=1)
+def params() -> PunktParameters:
+    """The shipped parameters, loaded once on first use (never at import time); a later change
+    of ``SUMMARIZE_MODELS_DIR`` needs ``params.cache_clear()`` and ``tokenizer.cache_clear()``."""
+    return load_params()
+
+
+@lru_cache(maxsize=1)
 def tokenizer() -> PunktSentenceTokenizer:
-    """The shared tokenizer; loaded once, on first use (never at import time)."""
-    return PunktSentenceTokenizer(load_params())
+    """The shared tokenizer over ``params()``."""
+    return PunktSentenceTokenizer(params())
 
 
 # Punkt sees at most this many characters at a time. nltk runs its regexes under a 5-second
@@ -78,5 +85,5 @@ _ANY_LC = (1 << 4) | (1 << 5) | (1 << 6)
 def starts_sentences(word: str) -> bool:
     """Whether IndoSum shows ``word`` both opening sentences capitalised and written in lower
     case elsewhere: a common word (``Saya``, ``Kemudian``) rather than a name (``Gil``)."""
-    flags = tokenizer()._params.ortho_context.get(word.lower(), 0)  # noqa: SLF001
+    flags = params().ortho_context.get(word.lower(), 0)
     return bool(flags & _BEG_UC) and bool(flags & _ANY_LC)

@@ -83,7 +83,8 @@ def _missed_cuts(text: str, start: int, end: int) -> list[int]:
         # "Jl.Sudirman" is a title; "a@b.Com", "x/y.Com" are addresses.
         if token.lower() not in TITLES and not any(c in token for c in "@/."):
             cuts.append(m.end())
-    cuts.extend(m.end() for m in _LABEL_STOP.finditer(text, start, end) if starts_sentences(m.group(1)))
+    labels = _LABEL_STOP.finditer(text, start, end)
+    cuts.extend(m.end() for m in labels if starts_sentences(m.group(1)))
     return sorted(cuts)
 
 

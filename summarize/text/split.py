@@ -19,6 +19,7 @@ from summarize.text.rules import fix_spans
 from summarize.types import Sentence
 
 _LINE = re.compile(r"[^\n]+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # A line ending in one of these finished its clause, so the next line is not a soft wrap.
 _CLAUSE_END = frozenset(".!?:;\"”’')]")
 # Short units are handed to Punkt together, up to this many characters per call.
@@ -30,16 +31,16 @@ def _units(text: str) -> Iterator[tuple[int, int, int]]:
 
     Paragraphs are separated by blank lines when the text has any; otherwise every line is one.
     """
-    lines = [m.span() for m in _LINE.finditer(text) if not m.group().isspace()]
-    # Whitespace-only lines are skipped above, so a blank line shows as a gap with two newlines.
-    blank_separated = any(
-        text[a_end:b_start].count("\n") >= 2 for (_, a_end), (b_start, _) in zip(lines, lines[1:])
-    )
+    lines = (m.span() for m in _LINE.finditer(text) if not m.group().isspace())
+    body = text.strip()
+    first = len(text) - len(text.lstrip())
+    blank_separated = _BLANK_LINE.search(text, first, first + len(body)) is not None
     para = -1
     unit: list[int] | None = None
     prev_end = 0
     for start, end in lines:
-        blank_before = text[prev_end:start].count("\n") >= 2
+        # Whitespace-only lines are skipped, so a blank line shows as a gap with two newlines.
+        blank_before = text.count("\n", prev_end, start) >= 2
         if unit is not None and not blank_before and _soft_wrap(text, unit[1], start):
             unit[1] = end
         else:

@@ -73,7 +73,8 @@ def test_build_indexes_only_claim_sentences() -> None:
     index = ClaimIndex.build(docs, BagOfWordsEncoder(), fake_extract)
     assert index.doc_ids == ["0", "1", "2"]
     assert [c.surface for c in index.claims] == ["91,82 persen", "300 peserta", "2,5 persen"]
-    assert index.embeddings.shape == (3, 64) and index.lexical.shape[0] == 3
+    assert index.embeddings.shape == (3, 64) and index.sentence_words.matrix.shape[0] == 3
+    assert index.doc_words.matrix.shape[0] == 3
     assert [index.doc_ids[index.sentence_doc[c.sentence]] for c in index.claims] == ["0", "0", "1"]
 
 
@@ -98,11 +99,14 @@ def test_save_load_round_trip(tmp_path: Path) -> None:
     assert again.sentences == index.sentences and again.doc_ids == index.doc_ids
     assert again.skipped == index.skipped == [("2", "empty text")]
     np.testing.assert_array_equal(again.embeddings, index.embeddings)
-    np.testing.assert_allclose(again.lexical.toarray(), index.lexical.toarray())
     query = ["realisasi p3dn di jakarta mencapai #"]
-    np.testing.assert_allclose(again.lexical_vectors(query).toarray(), index.lexical_vectors(query).toarray())
+    for space in ("sentence_words", "doc_words"):
+        before, after = getattr(index, space), getattr(again, space)
+        np.testing.assert_allclose(after.matrix.toarray(), before.matrix.toarray())
+        np.testing.assert_allclose(after.cosine(query), before.cosine(query))
+    assert index.sentence_words.cosine(query).max() > 0
 
 
 def test_empty_corpus_builds_an_empty_index() -> None:
     index = ClaimIndex.build([], BagOfWordsEncoder(), fake_extract)
-    assert index.claims == [] and index.lexical_vectors(["apa saja"]).shape == (1, 0)
+    assert index.claims == [] and index.sentence_words.transform(["apa saja"]).shape == (1, 0)

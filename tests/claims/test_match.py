@@ -63,7 +63,7 @@ def test_registry() -> None:
     class Nothing(Matcher):
         name = "nothing"
 
-        def match(self, claims, index, encoder):
+        def match(self, claims, index, encoder, text=None):
             return [[] for _ in claims]
 
     register_matcher("nothing", Nothing)

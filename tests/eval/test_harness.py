@@ -100,3 +100,14 @@ def test_a_system_that_raises_scores_zero_and_is_reported(monkeypatch):
     broken = [i for i, a in enumerate(articles) if a.category == "olahraga"]
     assert len(errors) == len(broken) >= 1 and "RuntimeError: boom" in errors[0]
     assert all(summaries[i] == "" for i in broken) and sum(bool(s) for s in summaries) == 5 - len(broken)
+
+
+def test_find_confusion_prefers_the_pooled_matrix():
+    from eval.plots import find_confusion
+
+    claims = {"dev": {"confusion": {"a": {"a": 1}}},
+              "all": {"confusion": {"ok": {"ok": 3, "bad": 1}, "bad": {"ok": 0, "bad": 2, "missed": 1}}}}
+    where, rows, cols, matrix = find_confusion(claims)
+    assert where == "all.confusion" and rows == ["ok", "bad"] and cols == ["ok", "bad", "missed"]
+    assert matrix.tolist() == [[3, 1, 0], [0, 2, 1]]
+    assert find_confusion({"accuracy": 0.9}) is None

@@ -1,4 +1,4 @@
-"""article_sentences: cleaning both example articles, dateline trimming, offsets into the original."""
+"""article_sentences: cleaning the example articles, dateline trimming, offsets kept."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -63,7 +63,9 @@ def test_dash_inside_a_later_sentence_is_not_a_dateline() -> None:
 
 
 def test_normalisation_keeps_offsets() -> None:
-    original = "\ufeffJakarta (ANTARA) - Harga\u00a0cabai naik 5\u200b persen.\r\n\r\nWarga\u2009mengeluh."
+    original = (
+        "\ufeffJakarta (ANTARA) - Harga\u00a0cabai naik 5\u200b persen.\r\n\r\nWarga\u2009mengeluh."
+    )
     sents = article_sentences(original)
     assert [s.text for s in sents] == ["Harga cabai naik 5 persen.", "Warga mengeluh."]
     assert original[sents[0].start : sents[0].end] == "Harga\u00a0cabai naik 5\u200b persen."
@@ -94,7 +96,8 @@ def test_boilerplate_lines(line: str) -> None:
 
 def test_inline_photo_credit_and_editor_code() -> None:
     text = "Warga antre di pasar (ANTARA/Rivan Awal Lingga) sejak pagi. Harga naik. (rsa/ama)"
-    assert [s.text for s in article_sentences(text)] == ["Warga antre di pasar sejak pagi.", "Harga naik."]
+    expected = ["Warga antre di pasar sejak pagi.", "Harga naik."]
+    assert [s.text for s in article_sentences(text)] == expected
 
 
 def test_prose_with_colon_is_kept() -> None:

@@ -27,7 +27,8 @@ def test_quote_closing_a_quote_opened_in_an_earlier_sentence() -> None:
     assert detokenize("kami sudah mencapai target , \" kata Henry .".split()) == (
         'kami sudah mencapai target," kata Henry.'
     )
-    assert detokenize(["ukurannya", "kecil,", '"', "kata", "Arry", "."]) == 'ukurannya kecil," kata Arry.'
+    glued_comma = ["ukurannya", "kecil,", '"', "kata", "Arry", "."]
+    assert detokenize(glued_comma) == 'ukurannya kecil," kata Arry.'
 
 
 def test_opening_quote_after_comma_before_capital() -> None:
@@ -35,7 +36,8 @@ def test_opening_quote_after_comma_before_capital() -> None:
 
 
 def test_whitespace_tokens_are_dropped() -> None:
-    assert detokenize(["Baca", ":", "\xa0", "Petugas", "\n", "datang", "."]) == "Baca: Petugas datang."
+    tokens = ["Baca", ":", "\xa0", "Petugas", "\n", "datang", "."]
+    assert detokenize(tokens) == "Baca: Petugas datang."
 
 
 def test_empty() -> None:

@@ -9,7 +9,8 @@ from summarize.text import article_sentences, split_sentences
 # Text built from the characters that matter: letters, digits, sentence punctuation, quotes,
 # brackets, dashes, odd whitespace and invisible characters, newlines.
 ALPHABET = st.sampled_from(
-    list("aAbBzZ019 .,;:!?\"'()[]/-–—…@%Rp") + ["\n", "\r\n", "\u00a0", "\ufeff", "\u200b", "\t", "Dr.", "H. "]
+    list("aAbBzZ019 .,;:!?\"'()[]/-–—…@%Rp")
+    + ["\n", "\r\n", "\u00a0", "\ufeff", "\u200b", "\t", "Dr.", "H. "]
 )
 TEXTS = st.lists(ALPHABET, max_size=200).map("".join) | st.text(max_size=200)
 NEWS = st.lists(
