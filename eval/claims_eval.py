@@ -143,9 +143,9 @@ def distractor_docs(cases: list[dict[str, Any]], n: int, seed: int = 0) -> list[
 
 
 def build_checkers(
-    cases: list[dict[str, Any]], encoder: Encoder, distractors: int = 0
+    cases: list[dict[str, Any]], encoder: Encoder, extra: list[dict[str, str]]
 ) -> dict[str, ClaimChecker]:
-    extra = distractor_docs(cases, distractors)
+    """One checker per case over its own corpus plus ``extra`` documents."""
     extract = functools.lru_cache(maxsize=None)(_extract)
     return {c["id"]: ClaimChecker(c["corpus"] + extra, encoder=encoder, extractor=extract) for c in cases}
 
@@ -161,7 +161,7 @@ def evaluate(
     ``distractors`` unrelated IndoSum articles are added to every case's corpus."""
     cases = load_cases(path)
     enc = CachingEncoder(get_encoder(encoder))
-    checkers = build_checkers(cases, enc, distractors)
+    checkers = build_checkers(cases, enc, distractor_docs(cases, distractors))
     rows = [_run_case(c, checkers[c["id"]].check(c["article"], date=c.get("date"))) for c in cases]
     matcher = HybridMatcher()
     out: dict[str, Any] = {
@@ -195,8 +195,9 @@ def tune(
 ) -> list[dict[str, Any]]:
     """Grid search on the dev split only, best first. Matching runs once per weight pair with
     no bar; bars and conflict rules are then applied to the evidence it found."""
-    cases = [c for c in load_cases(path) if c["split"] == "dev"]
-    checkers = build_checkers(cases, CachingEncoder(get_encoder(encoder)), distractors)
+    every = load_cases(path)  # distractors are drawn as in ``evaluate``: same sample, all cases' sources excluded
+    cases = [c for c in every if c["split"] == "dev"]
+    checkers = build_checkers(cases, CachingEncoder(get_encoder(encoder)), distractor_docs(every, distractors))
     grid = []
     weights = [(0.5, 0.5, 0.0), (0.4, 0.4, 0.2), (0.3, 0.4, 0.3), (0.3, 0.3, 0.4), (0.2, 0.4, 0.4), (0.4, 0.3, 0.3)]
     for w_emb, w_lex, w_doc in weights:

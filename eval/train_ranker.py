@@ -36,6 +36,7 @@ class TrainConfig:
     val_share: float = 0.1
     label_smoothing: float = 0.0
     soft_weight: float = 0.0  # share of the target taken from reference_overlap instead of gold
+    loss: str = "bce"  # "bce" per sentence, or "listwise": softmax cross-entropy over the article
     seed: int = 13
 
 
@@ -96,6 +97,21 @@ def _top3_r1(net, exs: list[Example], mean: np.ndarray, std: np.ndarray) -> floa
     return float(np.mean([rouge1_f(e.reference, "\n".join(e.sentences[j] for j in p)) for p, e in zip(picks, exs)]))
 
 
+def _loss(logits, labels, pad, cfg: TrainConfig):
+    """Masked BCE per sentence, or listwise: cross-entropy between the article's softmax and its
+    targets normalised to a distribution (ListNet top-1), which only cares about relative order."""
+    import torch
+
+    if cfg.loss == "listwise":
+        target = labels.masked_fill(pad, 0.0)
+        target = target / target.sum(dim=1, keepdim=True).clamp_min(1e-6)
+        logp = torch.log_softmax(logits.masked_fill(pad, -1e4), dim=1)
+        return -(target * logp).sum(dim=1).mean()
+    target = labels * (1 - cfg.label_smoothing) + 0.5 * cfg.label_smoothing
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, target, reduction="none")
+    return loss.masked_fill(pad, 0.0).sum() / (~pad).sum()
+
+
 def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarray, std: np.ndarray, log=None) -> dict:
     """Train one member; returns its exported weights at the best inner-validation epoch."""
     import torch
@@ -117,9 +133,7 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
         order = rng.permutation(len(train))
         for i in range(0, len(order), cfg.batch):
             emb, feats, labels, pad = _batch([train[j] for j in order[i : i + cfg.batch]], mean, std, cfg.soft_weight)
-            target = labels * (1 - cfg.label_smoothing) + 0.5 * cfg.label_smoothing
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(net(emb, feats, pad), target, reduction="none")
-            loss = loss.masked_fill(pad, 0.0).sum() / (~pad).sum()
+            loss = _loss(net(emb, feats, pad), labels, pad, cfg)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -148,7 +162,7 @@ def train(articles: list[Article], embeddings: list[np.ndarray], encoder_name: s
     mean, std = allf.mean(axis=0), allf.std(axis=0) + 1e-6
     members = [fit_member(exs, cfg, m, mean, std, log) for m in range(cfg.members)]
     meta = {"net": config_dict(cfg.net), "members": cfg.members, "epochs": cfg.epochs, "lr": cfg.lr,
-            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "seed": cfg.seed,
+            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "loss": cfg.loss, "seed": cfg.seed,
             "n_articles": len(articles)}
     head = Head(encoder=encoder_name, members=members, feat_mean=mean.astype(np.float64), feat_std=std.astype(np.float64),
                 n_layers=cfg.net.n_layers, n_heads=cfg.net.n_heads, max_positions=cfg.net.max_positions, meta=meta)

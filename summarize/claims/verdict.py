@@ -35,7 +35,7 @@ from typing import Sequence
 from summarize.claims.types import Evidence, Verdict
 
 #: Similarity a disagreeing statement needs before it makes a conflict (tuned on the dev split).
-CONFLICT_SIMILARITY = 0.70
+CONFLICT_SIMILARITY = 0.66
 #: How far it must stand above the source's closest statement of another value (dev split).
 CONFLICT_MARGIN = 0.12
 

@@ -35,6 +35,8 @@ _INLINE = re.compile(
     r"|(?<=[.!?\"”])[ \t]*[(\[](?:[a-z]{2,6}(?:/[A-Za-z0-9]{1,6}){0,3}|antara)[)\]](?=[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# A longer line is prose even if it starts like a credit ("Sumber: BPS mencatat ... ").
+_BOILERPLATE_MAX_CHARS = 200
 _TERMINAL = tuple(".!?\"”’'")
 _HEADLINE_MAX_WORDS = 20
 _HEAD_LINES = 5
@@ -60,7 +62,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         line = m.group().strip()
         if not line:
             continue
-        if _BOILERPLATE_LINE.match(line):
+        if len(line) <= _BOILERPLATE_MAX_CHARS and _BOILERPLATE_LINE.match(line):
             spans.append(m.span())
             continue
         n_prose += 1

@@ -10,6 +10,7 @@ sentence_gold.jsonl) or named in the issue; ``fix_spans`` is the only entry poin
 * A lower-case word after a quoted question or exclamation (``"...bukan?" kata Andrew``) or after
   a short dotted word Punkt did not know as an abbreviation (``tgl. 5``) continues the sentence.
 * A full stop that lost its space (``sebesar 811.Angka``) ends a sentence.
+* A span of punctuation only (a stray ``”`` Punkt cut off) joins its neighbour.
 """
 from __future__ import annotations
 
@@ -74,12 +75,18 @@ def _continues(prev: str, segment: str) -> bool:
     return bool(m) and (len(m.group(1)) <= 4 or "." in m.group(1))
 
 
+def _is_bare(segment: str) -> bool:
+    """A span with no letter or digit, such as a stray ``”`` or ``".`` that Punkt cut off."""
+    return not any(ch.isalnum() for ch in segment)
+
+
 def _missed_cuts(text: str, start: int, end: int) -> list[int]:
     """Sentence ends Punkt cannot see inside ``text[start:end]``, in order."""
     cuts = []
     for m in _GLUED_STOP.finditer(text, start, end):
         lo = max(start, m.start() - _CONTEXT)
-        token = text[text.rfind(" ", lo, m.start()) + 1 : m.start()]
+        space = text.rfind(" ", lo, m.start())
+        token = text[space + 1 if space >= 0 else lo : m.start()]
         # "Jl.Sudirman" is a title; "a@b.Com", "x/y.Com" are addresses.
         if token.lower() not in TITLES and not any(c in token for c in "@/."):
             cuts.append(m.end())
@@ -105,7 +112,9 @@ def fix_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out:
             p_start, p_end = out[-1]
             tail = text[max(p_start, p_end - _CONTEXT) : p_end]
-            if _continues(tail, text[start : min(end, start + _CONTEXT)]):
+            head = text[start : min(end, start + _CONTEXT)]
+            bare_prev = p_end - p_start <= _CONTEXT and _is_bare(tail)
+            if bare_prev or _is_bare(text[start:end]) or _continues(tail, head):
                 out[-1] = (p_start, end)
                 continue
         out.append((start, end))

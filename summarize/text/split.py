@@ -24,6 +24,8 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _CLAUSE_END = frozenset(".!?:;\"”’')]")
 # Short units are handed to Punkt together, up to this many characters per call.
 _BATCH = 4_000
+# Closing punctuation that may end a sentence: "...?" or "(10/9)." or "...luar biasa..."
+_CLOSING_RUN = frozenset(".?!\"”’')] \t\r\f\v\xa0")
 
 
 def _units(text: str) -> Iterator[tuple[int, int, int]]:
@@ -63,29 +65,49 @@ def _soft_wrap(text: str, line_end: int, next_start: int) -> bool:
     return bool(before) and before not in _CLAUSE_END and after.islower()
 
 
+def _single_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no ``. ? !`` before its closing punctuation, so Punkt
+    could not split it and need not run (most one-sentence paragraphs and short lines)."""
+    stop = end
+    while stop > start and text[stop - 1] in _CLOSING_RUN:
+        stop -= 1
+    return all(text.find(ch, start, stop) < 0 for ch in ".?!")
+
+
+def _punkt_batch(text: str, units: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Punkt's spans for a run of units in one call, cut at unit edges (a line break always
+    ends a sentence)."""
+    base = units[0][0]
+    spans = [(base + s, base + e) for s, e in punkt_spans(text[base : units[-1][1]])]
+    k = 0
+    for u_start, u_end, _ in units:
+        pieces = []
+        while k < len(spans) and spans[k][0] < u_end:
+            s, e = max(spans[k][0], u_start), min(spans[k][1], u_end)
+            if s < e:
+                pieces.append((s, e))
+            if spans[k][1] > u_end:
+                break  # the span runs on into the next unit
+            k += 1
+        yield pieces
+
+
 def _unit_spans(text: str, units: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int]]]:
-    """Punkt's spans for each unit, in order. Short units are batched into one Punkt call of up to
-    ``_BATCH`` characters (a call has a fixed cost, and 100k one-line paragraphs would pay it
-    100k times); spans are then cut at unit edges, since a line break always ends a sentence."""
-    i = 0
-    while i < len(units):
-        j = i + 1
-        while j < len(units) and units[j][1] - units[i][0] <= _BATCH:
-            j += 1
-        base = units[i][0]
-        spans = [(base + s, base + e) for s, e in punkt_spans(text[base : units[j - 1][1]])]
-        k = 0
-        for u_start, u_end, _ in units[i:j]:
-            pieces = []
-            while k < len(spans) and spans[k][0] < u_end:
-                s, e = max(spans[k][0], u_start), min(spans[k][1], u_end)
-                if s < e:
-                    pieces.append((s, e))
-                if spans[k][1] > u_end:
-                    break  # the span runs on into the next unit
-                k += 1
-            yield pieces
-        i = j
+    """Punkt's spans for each unit, in order. Units Punkt could not split skip it; the others are
+    batched into calls of up to ``_BATCH`` characters (a call has a fixed cost that 100k
+    one-line paragraphs would otherwise pay 100k times)."""
+    batch: list[tuple[int, int, int]] = []
+    for unit in units:
+        trivial = _single_sentence(text, unit[0], unit[1])
+        if batch and (trivial or unit[1] - batch[0][0] > _BATCH):
+            yield from _punkt_batch(text, batch)
+            batch = []
+        if trivial:
+            yield [(unit[0], unit[1])]
+        else:
+            batch.append(unit)
+    if batch:
+        yield from _punkt_batch(text, batch)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -109,3 +109,9 @@ def test_blank_keeps_length_and_newlines() -> None:
     text = "a\nBaca juga: x\ny"
     out = blank(text, boilerplate_spans(text))
     assert len(out) == len(text) and out.count("\n") == 2 and "Baca" not in out
+
+
+def test_long_line_starting_like_a_credit_is_prose() -> None:
+    line = "Sumber: " + "Badan Pusat Statistik mencatat inflasi tahunan naik menjadi 5 persen " * 4
+    text = f"Warga datang.\n{line.strip()}.\nMereka pulang."
+    assert len(article_sentences(text)) == 3

@@ -87,3 +87,14 @@ def test_degenerate_inputs(text: str) -> None:
     sents = split_sentences(text)
     assert all(s.text.strip() for s in sents)
     assert len(sents) <= 1
+
+
+def test_stray_quote_marks_stay_with_a_sentence() -> None:
+    assert texts("” Dia masih perlu adaptasi. Ia belum bugar.") == [
+        "” Dia masih perlu adaptasi.",
+        "Ia belum bugar.",
+    ]
+    assert texts('Ia berkata, "Saya tak sabar! ". Lalu pergi.') == [
+        'Ia berkata, "Saya tak sabar! ".',
+        "Lalu pergi.",
+    ]

@@ -1,0 +1,60 @@
+"""End to end with the real parser and the real e5-small encoder on a three-article corpus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize.claims import ClaimChecker, extract_claims
+
+REPORT = (
+    "Jakarta (ANTARA) - Dinas PPKUKM DKI Jakarta menyebut realisasi komitmen Program Peningkatan "
+    "Penggunaan Produk Dalam Negeri (P3DN) di Pemprov DKI Jakarta mencapai 91,82 persen. "
+    "Adapun jumlah pelaku UMKM peserta Jakarta Entrepreneur (Jakpreneur) sebanyak 377.625 peserta."
+)
+OTHER_OUTLET = (
+    "Kepala Dinas PPKUKM DKI Jakarta Elisabeth Ratu Rante Allo mengatakan realisasi komitmen P3DN "
+    "di lingkungan Pemprov DKI Jakarta sudah mencapai 91,8 persen."
+)
+EDITED = (
+    "Pemprov DKI Jakarta mencatat jumlah pelaku UMKM peserta Jakarta Entrepreneur (Jakpreneur) "
+    "sebanyak 337.625 peserta."
+)
+UNRELATED = "Harga cabai rawit di Pasar Induk Kramat Jati naik 78 persen dalam sepekan terakhir."
+
+
+@pytest.fixture(scope="module")
+def checker() -> ClaimChecker:
+    corpus = [
+        {"id": "outlet", "text": OTHER_OUTLET},
+        {"id": "edited", "text": EDITED},
+        {"id": "cabai", "text": UNRELATED},
+    ]
+    return ClaimChecker(corpus)
+
+
+def test_verdicts_with_evidence(checker: ClaimChecker) -> None:
+    results = {r.claim.surface: r for r in checker.check(REPORT)}
+    percent = next(r for s, r in results.items() if "91,82" in s)
+    count = next(r for s, r in results.items() if "377.625" in s)
+    assert percent.verdict == "consistent"  # 91,8 persen (rounded) agrees
+    assert percent.deciding is not None and percent.deciding.source == "outlet"
+    assert all(e.source != "cabai" for e in percent.evidence)  # an unrelated 78 persen is no evidence
+    assert count.verdict == "conflict" and count.deciding is not None
+    assert count.deciding.source == "edited" and str(count.deciding.value) == "337625"
+    assert REPORT[count.claim.start : count.claim.end] == count.claim.surface
+
+
+def test_article_without_claims(checker: ClaimChecker) -> None:
+    assert checker.check("Rapat digelar di Balai Kota DKI Jakarta, Selasa (23/4).") == []
+
+
+def test_reloaded_index_gives_the_same_verdicts(checker: ClaimChecker, tmp_path: Path) -> None:
+    checker.save(tmp_path / "index")
+    again = ClaimChecker.load(tmp_path / "index")
+    assert [r.to_dict() for r in again.check(REPORT)] == [r.to_dict() for r in checker.check(REPORT)]
+
+
+def test_public_extract_claims_is_the_parser() -> None:
+    (claim,) = extract_claims("Realisasinya mencapai 91,82 persen.")
+    assert claim.unit == "percent" and str(claim.value) == "91.82"
