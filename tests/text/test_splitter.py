@@ -98,3 +98,13 @@ def test_stray_quote_marks_stay_with_a_sentence() -> None:
         'Ia berkata, "Saya tak sabar! ".',
         "Lalu pergi.",
     ]
+
+
+def test_long_line_is_split_in_windows_without_losing_titles() -> None:
+    # 27k characters on one line: Punkt sees it in windows cut after the last ". ", which here
+    # is always right after "Dr."; the title rule must re-join those.
+    sentence = "Apakah Dr. Budi datang ke kantor pukul 10.00 WIB?"
+    text = " ".join([sentence] * 650)
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [sentence] * 650
+    assert all(text[s.start : s.end] == sentence for s in sents)
