@@ -24,7 +24,7 @@ class NetConfig:
     d_ff: int = 256
     dropout: float = 0.1
     emb_dropout: float = 0.2
-    max_positions: int = 15
+    max_positions: int = 10
 
 
 class HeadNet(nn.Module):

@@ -29,14 +29,14 @@ from summarize.rankers.learned import Head, LearnedRanker
 class TrainConfig:
     net: NetConfig = field(default_factory=NetConfig)
     members: int = 3
-    epochs: int = 20
+    epochs: int = 10
     batch: int = 32
     lr: float = 1e-3
     weight_decay: float = 0.01
     val_share: float = 0.1
     label_smoothing: float = 0.0
-    soft_weight: float = 0.0  # share of the target taken from reference_overlap instead of gold
-    loss: str = "bce"  # "bce" per sentence, or "listwise": softmax cross-entropy over the article
+    soft_weight: float = 0.5  # share of the target taken from reference_overlap instead of gold
+    loss: str = "listwise"  # "bce" per sentence, or "listwise": softmax cross-entropy over the article
     seed: int = 13
 
 

@@ -30,8 +30,9 @@ class CorpusDoc:
 def load_corpus(corpus: CorpusInput) -> tuple[list[CorpusDoc], list[tuple[str, str]]]:
     """Return the readable documents and the ``(source, reason)`` of every skipped one.
 
-    A ``str`` is a path only when it names an existing file or folder; a list of strings is
-    documents, identified by their position ("0", "1", ...).
+    A ``str`` or ``Path`` is a corpus path (a missing one raises ``FileNotFoundError``: that
+    is the caller's mistake, not a bad document); a list of strings is documents, identified by
+    their position ("0", "1", ...), and a list may also hold ``{"id", "text", "date"}`` dicts.
     """
     docs: list[CorpusDoc] = []
     skipped: list[tuple[str, str]] = []

@@ -28,13 +28,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "mean_sim_others",
     "log_numbers",
     "has_quote",
-    "lex_overlap_others",
-    "lex_overlap_first",
-    "capitalised_share",
 )
 
 _NUMBER = re.compile(r"\d")
-_WORD = re.compile(r"\w+")
 _QUOTE = re.compile("[\"\u201c\u201d]")
 
 
@@ -51,21 +47,6 @@ def _paragraph_layout(paragraphs: list[int]) -> tuple[np.ndarray, np.ndarray, np
         rank[i], inner[i] = seen, offset
         offset += 1
     return rank, start, inner
-
-
-def _lexical(sentences: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Word-overlap cues, which ROUGE rewards and dense vectors blur: the share of a sentence's
-    distinct words found in the other sentences and in the first one, and the share of
-    capitalised words (names, places, organisations)."""
-    bags = [set(w.lower() for w in _WORD.findall(s)) for s in sentences]
-    counts: dict[str, int] = {}
-    for bag in bags:
-        for w in bag:
-            counts[w] = counts.get(w, 0) + 1
-    others = np.array([sum(counts[w] > 1 for w in bag) / max(len(bag), 1) for bag in bags])
-    first = np.array([len(bag & bags[0]) / max(len(bag), 1) for bag in bags])
-    caps = np.array([np.mean([w[0].isupper() for w in _WORD.findall(s)] or [0.0]) for s in sentences])
-    return others, first, caps
 
 
 def sentence_features(sentences: list[str], paragraphs: list[int], embeddings: np.ndarray) -> np.ndarray:
@@ -98,6 +79,5 @@ def sentence_features(sentences: list[str], paragraphs: list[int], embeddings: n
         others,
         np.log1p(numbers),
         quote,
-        *_lexical(sentences),
     ]
     return np.stack(cols, axis=1).astype(np.float32)
