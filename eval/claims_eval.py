@@ -227,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="unrelated IndoSum articles added to each corpus for the second run (0: skip)")
     parser.add_argument("--tune", action="store_true", help="grid search on the dev split; prints the top 15")
     parser.add_argument("--out", default=str(RESULTS))
+    parser.add_argument("--errors", choices=("dev", "test", "all"),
+                        help="also print the wrong verdicts of this split (own corpus run)")
     args = parser.parse_args(argv)
     if args.tune:
         for row in tune(args.cases, args.encoder, args.distractors)[:15]:
@@ -240,6 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs[f"+{args.distractors} distractors"] = noisy
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for e in result["errors"] if args.errors else []:
+        if args.errors in ("all", e["split"]):
+            print(f"error {e['case']}: {e['surface']!r} expected {e['expected']}, got {e['predicted']}"
+                  f" (deciding: {e['deciding']!r})", file=sys.stderr)
     for name, run in runs.items():
         for split in ("dev", "test"):
             m = run[split]

@@ -1,15 +1,44 @@
 """ClaimChecker: composes the claim seams: text → claims → matches in the corpus index → verdicts."""
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Sequence
 
 from summarize.claims.corpus import CorpusInput, load_corpus
 from summarize.claims.index import ClaimIndex, Extractor
-from summarize.claims.match import Matcher, get_matcher
+from summarize.claims.match import Match, Matcher, get_matcher
 from summarize.claims.types import CheckResult, Claim, Evidence
-from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_SIMILARITY, decide, intervals_overlap
+from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_SIMILARITY, decide, values_agree
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+
+
+#: Relative width a number's interval may have to anchor two sentences to one event: three
+#: significant digits ("12,57 miliar dolar AS", "377.625 peserta"). Two reports sharing such a
+#: number report the same thing; a shared "6 bulan" or "22 orang" may be chance.
+ANCHOR_PRECISION = Decimal("0.01")
+
+
+def _anchors(claims: Sequence[Claim], evidence: list[list[Evidence]], i: int) -> set[tuple[str, ...]]:
+    """The corpus statements that agree with another claim of claim ``i``'s sentence, as
+    (source, sentence, surface), and their sentences as (source, sentence): sentences that
+    report the same event (see ``verdict.decide``). The agreeing statements themselves are
+    the other claims' numbers, never candidates for claim ``i``. Only precise numbers anchor
+    (see ``ANCHOR_PRECISION``)."""
+    key = (claims[i].sentence_start, claims[i].sentence_end)
+    agreed = [
+        e for j, other in enumerate(claims)
+        if j != i and (other.sentence_start, other.sentence_end) == key and _precise(other)
+        for e in evidence[j] if e.agrees
+    ]
+    return {(e.source, e.sentence) for e in agreed} | {(e.source, e.sentence, e.surface) for e in agreed}
+
+
+def _precise(claim: Claim) -> bool:
+    """Whether the claim's interval is at most ``ANCHOR_PRECISION`` of its value wide."""
+    q = claim.quantity
+    return q.value > 0 and q.high - q.low <= q.value * ANCHOR_PRECISION
 
 
 def _default_extractor() -> Extractor:
@@ -72,15 +101,20 @@ class ClaimChecker:
         """Verdicts for claims already extracted (e.g. by the caller, or edited by hand);
         ``text`` is their article, which tells the matcher what story they belong to."""
         matches = self.matcher.match(claims, self.index, self.encoder, text)
+        evidence = [[self._evidence(claim, m) for m in found] for claim, found in zip(claims, matches)]
         results = []
-        for claim, found in zip(claims, matches):
-            evidence = [self._evidence(claim, m.row, m.similarity) for m in found]
-            verdict, deciding = decide(evidence, self.conflict_similarity, self.conflict_margin)
-            results.append(CheckResult(claim, verdict, evidence, deciding))
+        for i, claim in enumerate(claims):
+            anchors = _anchors(claims, evidence, i)
+            mine = [
+                replace(e, anchored=(e.source, e.sentence) in anchors and (e.source, e.sentence, e.surface) not in anchors)
+                for e in evidence[i]
+            ]
+            verdict, deciding = decide(mine, self.conflict_similarity, self.conflict_margin)
+            results.append(CheckResult(claim, verdict, mine, deciding))
         return results
 
-    def _evidence(self, claim: Claim, row: int, similarity: float) -> Evidence:
-        other = self.index.claims[row]
+    def _evidence(self, claim: Claim, match: Match) -> Evidence:
+        other = self.index.claims[match.row]
         q = claim.quantity
         return Evidence(
             source=self.index.doc_ids[other.doc],
@@ -89,8 +123,9 @@ class ClaimChecker:
             value=other.value,
             low=other.low,
             high=other.high,
-            similarity=similarity,
-            agrees=intervals_overlap(q.low, q.high, other.low, other.high),
+            similarity=match.similarity,
+            agrees=values_agree(q.value, q.low, q.high, other.value, other.low, other.high),
+            local=match.local,
         )
 
     def save(self, path: str | Path) -> None:

@@ -28,6 +28,11 @@ _TO = r"\s*(?:-|–|hingga|sampai|s\.d\.?|s/d|dan)\s*"
 
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_TO}\d{{1,2}})?\s+{_MONTH}(?:\s+{_YEAR})?\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")
+# A month named alone, capitalised and spelled out ("dibandingkan Januari"): it takes the year of
+# another date in its sentence. "Mei" is left out: it is a common given name too.
+_BARE_MONTH = re.compile(
+    r"\b(?P<month>" + "|".join(m for m in _MONTHS if len(m) > 3 and m != "Mei") + r")\b(?!\s+\d)"
+)
 _SLASH = re.compile(
     r"(?<![\d/])(?P<day>\d{1,2})\s?/\s?(?P<mon>\d{1,2})(?:\s?/\s?(?P<year>\d{4}|\d{2}))?(?![\d/]|\s/)"
 )
@@ -89,6 +94,10 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
     for m in _ISO.finditer(sentence):
         iso = _iso(m.group("year"), int(m.group("mon")), int(m.group("day")), None)
         found.append(DateSpan(m.start(), m.end(), "date", iso))
+    years = [d.iso[:4] for d in found if d.iso] + [m.group("year") for m in _YEAR_WORD.finditer(sentence)]
+    for m in _BARE_MONTH.finditer(sentence):
+        month = _MONTH_NUMBER[m.group("month").lower()]
+        found.append(DateSpan(m.start(), m.end(), "date", _iso(next(iter(years), year_hint), month, None, None)))
     found += [DateSpan(m.start(), m.end(), "time", None) for m in _TIME.finditer(sentence)]
     found += [DateSpan(m.start(), m.end(), "year", m.group("year")) for m in _YEAR_WORD.finditer(sentence)]
     for m in _BARE_YEAR.finditer(sentence):
@@ -101,6 +110,14 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
         if not out or d.start >= out[-1].end:
             out.append(d)
     return out
+
+
+def claim_time(spans: list[DateSpan], at: int) -> str | None:
+    """The time of the claim at offset ``at``: the last calendar date written before it in its
+    sentence ("ekspor Februari 2017 turun 6,71 persen ..., dibanding Februari 2016 naik 11,16
+    persen": each figure has its own month), else the sentence's time (``sentence_time``)."""
+    before = [d.iso for d in spans if d.kind == "date" and d.iso and not d.named and d.end <= at]
+    return before[-1] if before else sentence_time(spans)
 
 
 def sentence_time(spans: list[DateSpan]) -> str | None:

@@ -3,14 +3,15 @@ into the original text and the time the claim refers to.
 
 Sentences come from ``summarize.text.article_sentences`` so boilerplate lines (datelines,
 "Baca juga:", footers) never yield claims. A claim's time is the first date the sentence names
-("per 1 Mei 2024" -> "2024-05-01"), else its first year that is not part of a name
-("pada 2023" -> "2023"; not "RPJMD 2025"), else the article's ``date`` argument.
+("per 1 Mei 2024" -> "2024-05-01") or, when several dates precede it, the last of them
+(``dates.claim_time``), else its first year that is not part of a name ("pada 2023" -> "2023";
+not "RPJMD 2025"), else the article's ``date`` argument.
 """
 from __future__ import annotations
 
 import unicodedata
 
-from summarize.claims.dates import find_dates, sentence_time
+from summarize.claims.dates import claim_time, find_dates
 from summarize.claims.numbers import parse_quantities
 from summarize.claims.types import Claim
 from summarize.text import article_sentences
@@ -39,7 +40,7 @@ def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
         found = [f for f in parse_quantities(original) if _visible(original[f[0]:f[1]]) in cleaned]
         if not found:
             continue
-        time = sentence_time(find_dates(original, year_hint)) or date
+        dates = find_dates(original, year_hint)
         for start, end, quantity in found:
             claims.append(Claim(
                 surface=original[start:end],
@@ -49,6 +50,6 @@ def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
                 sentence=sent.text,
                 sentence_start=sent.start,
                 sentence_end=sent.end,
-                time=time,
+                time=claim_time(dates, start) or date,
             ))
     return claims

@@ -22,8 +22,12 @@ _LAWS = (
 )
 # Single words after which a spelled-out number is a label too ("peringkat tujuh", "nomor satu").
 LABEL_WORDS = frozenset(w for w in _LABEL_WORDS.split("|") if w.isalpha())
+# A label's number is a whole number, never followed by a percent sign or word, nor by a
+# decimal part: "bagian 7,5 persen itu" is a share, not "Bagian 7"; "level 6.065,30 poin" an
+# index level.
 _LABEL = re.compile(
     rf"(?i:\b(?:{_LABEL_WORDS}|{_LAWS})\b\.?\s*(?:(?:no|nomor)\b\.?\s*)?)\(?\d+[a-zA-Z]?(?:\)|(?:[/.-]\d+)*)"
+    r"(?![.,]?\d|\s*(?i:persen|prosen|%))"
 )
 _ORDINAL = re.compile(r"(?i:\bke\s?-\s?|\byang\s+ke\s+)\d+")
 _PHONE = re.compile(

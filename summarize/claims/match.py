@@ -18,7 +18,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from summarize.claims.index import ClaimIndex, IndexedClaim, claim_context, group_by_sentence
+from summarize.claims.index import ClaimIndex, claim_context, group_by_sentence
+from summarize.claims.local import context_overlap, stems
 from summarize.claims.types import Claim
 from summarize.encoders.base import Encoder
 
@@ -35,6 +36,7 @@ class Match:
 
     row: int
     similarity: float
+    local: float = 0.0  # overlap of the words around the two numbers (local.context_overlap)
 
 
 class Matcher(ABC):
@@ -100,24 +102,16 @@ class HybridMatcher(Matcher):
             rows = np.flatnonzero(index.units == claim.unit)
             scores = sentence_sim[s, index.claim_sentence[rows]]
             keep = scores >= self.min_similarity
-            context = claim_context(claim)
+            context = stems(claim_context(claim))
+            weight = index.sentence_words.weight
             found = [
-                (Match(int(row), float(score)), _context_overlap(context, index.claims[row], index))
+                Match(int(row), float(score), context_overlap(context, stems(index.claims[row].context), weight))
                 for row, score in zip(rows[keep], scores[keep])
                 if same_noun(claim.noun, index.claims[row].noun) and same_time(claim.time, index.claims[row].time)
             ]
-            found.sort(key=lambda mc: (-mc[0].similarity, -mc[1], mc[0].row))
-            out.append([m for m, _ in found])
+            found.sort(key=lambda m: (-m.similarity, -m.local, m.row))
+            out.append(found)
         return out
-
-
-def _context_overlap(context: tuple[str, ...], other: IndexedClaim, index: ClaimIndex) -> float:
-    a, b = set(context), set(other.context)
-    union = a | b
-    if not union:
-        return 0.0
-    weight = index.sentence_words.weight
-    return sum(weight(w) for w in a & b) / sum(weight(w) for w in union)
 
 
 _REGISTRY: dict[str, Callable[[], Matcher]] = {"hybrid": HybridMatcher}

@@ -135,7 +135,22 @@ class _Reader:
         if scale:
             num.value, num.half, num.last, num.scaled = num.value * scale, num.half * scale, j + 1, True
             num.scale = scale
+            self._compound(num)
         return num
+
+    def _compound(self, num: _Num) -> None:
+        """ "2 juta 500 ribu": a digit group with a smaller scale right after a scaled number is
+        its lower part (2.500.000, precise to the last part: +/-500), as the words reader does
+        for "dua juta lima ratus ribu"."""
+        j = num.last
+        if j + 1 >= len(self.toks) or not self.toks[j].text[0].isdigit():
+            return
+        smaller = U.SCALE_WORDS.get(self.words[j + 1], 0)
+        read = read_digits(self.toks[j].text)
+        whole = (num.value / num.scale) % 1 == 0 and read is not None and read[0] % 1 == 0
+        if not whole or not 1 < smaller < num.scale or not 0 < read[0] < 1000:  # type: ignore[index]
+            return
+        num.value, num.half, num.last = num.value + read[0] * smaller, read[1] * smaller, j + 2
 
     def _currency_before(self, k: int) -> tuple[str, int] | None:
         """The currency written before token k ("Rp", "US$", also "Rp." / "Rp .") and the index
@@ -155,8 +170,11 @@ class _Reader:
         found = U.match(U.UNITS, self.words, j) if j < len(self.toks) else None
         if found and (currency is None or found[0] == currency):
             unit, n = found
-            if unit == "point" and self.has_percent and self.words[j + n:j + n + 1] not in (["atau"], ["("]):
-                unit = "percentage_point"  # "naik 0,5 poin menjadi 3 persen", not "20 poin atau 0,3 persen"
+            if unit == "point" and self.has_percent and abs(num.value) < 100 \
+                    and self.words[j + n:j + n + 1] not in (["atau"], ["("]):
+                # "naik 0,5 poin menjadi 3 persen", not "20 poin atau 0,3 persen"; nor "6.065,30
+                # poin": a change of 100 percentage points or more is an index level, not a share.
+                unit = "percentage_point"
             if unit == "basis_point":
                 unit, num.value, num.half = "percentage_point", num.value / 100, num.half / 100
             num.unit, num.last = unit, j + n

@@ -76,6 +76,8 @@ class Evidence:
     high: Decimal
     similarity: float
     agrees: bool
+    local: float = 0.0  # overlap of the words around the two numbers: is it the same quantity?
+    anchored: bool = False  # another number of the claim's sentence agrees with one of this sentence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +89,8 @@ class Evidence:
             "high": str(self.high),
             "similarity": round(self.similarity, 4),
             "agrees": self.agrees,
+            "local": round(self.local, 4),
+            "anchored": self.anchored,
         }
 
 

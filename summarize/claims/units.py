@@ -59,7 +59,8 @@ MEASURES: dict[Phrase, str] = {
     ("liter",): "liter", ("kiloliter",): "kl", ("barel",): "barrel", ("mw",): "MW",
     ("megawatt",): "MW", ("kwh",): "kWh", ("gw",): "GW", ("km", "/", "jam"): "km/h",
     ("kilometer", "per", "jam"): "km/h", ("derajat", "celsius"): "°C", ("derajat", "celcius"): "°C",
-    ("°", "c"): "°C",
+    ("°", "c"): "°C", ("gb",): "GB", ("gigabyte",): "GB", ("mb",): "MB", ("megabyte",): "MB",
+    ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
 }
 
 DURATIONS: dict[Phrase, str] = {
@@ -85,6 +86,7 @@ COUNT_NOUNS: dict[Phrase, str] = {
     ("kali",): "kali", ("unit",): "unit", ("ekor",): "ekor", ("orang",): "orang",
     ("warga",): "warga", ("jiwa",): "jiwa", ("pasien",): "pasien", ("siswa",): "siswa",
     ("korban",): "korban", ("kasus",): "kasus", ("rumah",): "rumah", ("desa",): "desa",
+    ("medali",): "medali",
 }
 
 # Words that are never the counted noun of a bare number (function words, comparatives,
@@ -120,6 +122,9 @@ APPROX_BEFORE: dict[Phrase, str] = {
     ("paling", "sedikit"): "at_least", ("sekurang-kurangnya",): "at_least",
     ("maksimal",): "at_most", ("maksimum",): "at_most", ("paling", "banyak"): "at_most",
     ("sebanyak-banyaknya",): "at_most", ("mencapai",): "equal",
+    # Negated comparisons: "tak lebih dari 26" is at most 26, not more than 26.
+    ("tak", "lebih", "dari"): "at_most", ("tidak", "lebih", "dari"): "at_most",
+    ("tak", "kurang", "dari"): "at_least", ("tidak", "kurang", "dari"): "at_least",
 }
 # "8.000 lebih", "30 persen lebih": a trailing "lebih" means more than.
 APPROX_AFTER_WORDS: dict[str, str] = {"lebih": "above"}

@@ -1,9 +1,10 @@
 """Comparing a claim with the statements found about the same quantity, and the verdict rule.
 
-Two numbers agree when the intervals they assert overlap. The parser widens each value by the
-precision it was written with and by its approximation word, so "1,5 juta" ([1,45; 1,55] juta)
-agrees with "1.523.000", "91,8 persen" with "91,82 persen", and "lebih dari 8.000 unit" with
-"8.200 unit", while "91,82 persen" and "78 persen" do not.
+Two numbers agree when the intervals they assert overlap and one value lies strictly inside
+the other's interval (``values_agree``). The parser widens each value by the precision it was
+written with and by its approximation word, so "1,5 juta" ([1,45; 1,55] juta) agrees with
+"1.523.000", "91,8 persen" with "91,82 persen", and "lebih dari 8.000 unit" with "8.200 unit",
+while "91,82 persen" and "78 persen" do not, nor "8 juta" and "8,5 juta" (halfway: ambiguous).
 
 The verdict rule, applied per claim:
 
@@ -11,11 +12,15 @@ The verdict rule, applied per claim:
 2. Each source document is judged on its own. A source *agrees* when any of its statements
    agrees: one sentence often holds several numbers of one unit ("377.625 peserta ...
    249.576"), and the others are not a contradiction. A source with no agreeing statement
-   *conflicts* only when its most similar statement is both close (similarity >=
+   *conflicts* when its most similar statement is both close (similarity >=
    ``conflict_similarity``) and unambiguous: no statement of another value in that source
-   comes within ``conflict_margin`` of it. A report that lists exports, imports and the
-   surplus in similar sentences does not tell us which of them our number is about, so its
-   numbers are evidence to show, not a contradiction.
+   comes within ``conflict_margin`` of it (a sentence that also states the top value is no
+   rival). A report that lists exports, imports and the surplus in similar sentences does not
+   tell us which of them our number is about, so its numbers are evidence to show, not a
+   contradiction. It also conflicts when a sentence of it is *anchored* to the claim's
+   sentence (another number of the claim's sentence agrees with one in it: the two sentences
+   report one event) and holds exactly one value of the claim's unit, time and noun, and that
+   value disagrees.
 3. Across sources: **conflict** if any source conflicts (a claim contradicted by one outlet is
    worth a reader's look even when another outlet repeats it), else **consistent** if any
    source agrees, else **unverified**: nothing about the same quantity, or only ambiguous or
@@ -54,6 +59,23 @@ def intervals_overlap(low_a: Decimal, high_a: Decimal, low_b: Decimal, high_b: D
     return low < high or (low == high and (low_a == high_a or low_b == high_b))
 
 
+def values_agree(value_a: Decimal, low_a: Decimal, high_a: Decimal,
+                 value_b: Decimal, low_b: Decimal, high_b: Decimal) -> bool:
+    """Whether two stated numbers agree: their intervals overlap and one of the two values lies
+    strictly inside the other's interval, i.e. rounding it to the other's precision gives the
+    other ("11,1 persen" and "11 persen"; "1.523.000" and "1,5 juta").
+
+    Overlap alone is too lenient at the edges: "Rp 8 juta" ([7,5; 8,5]) and "Rp 8,5 juta"
+    ([8,45; 8,55]) overlap, yet 8,5 is exactly halfway between 8 and 9, so nothing says the
+    writer of "8 juta" meant it; likewise "1,9 miliar" and "1,85 miliar". A value on the edge
+    of the rounder interval is not evidence of agreement. Approximate statements keep their
+    wide intervals ("sekitar 8.000" contains 8.200 well inside), so they are unaffected.
+    """
+    if not intervals_overlap(low_a, high_a, low_b, high_b):
+        return False
+    return low_a < value_b < high_a or low_b < value_a < high_b or value_a == value_b
+
+
 def decide(
     evidence: Sequence[Evidence],
     conflict_similarity: float = CONFLICT_SIMILARITY,
@@ -68,11 +90,9 @@ def decide(
         if agree:
             agreeing.append(_strongest(agree))
             continue
-        top = _strongest(mine)
-        rival = max((e.similarity for e in mine if not intervals_overlap(e.low, e.high, top.low, top.high)), default=None)
-        unambiguous = rival is None or top.similarity - rival >= conflict_margin
-        if top.similarity >= conflict_similarity and unambiguous:
-            conflicting.append(top)
+        contradiction = _anchored_contradiction(mine) or _clear_contradiction(mine, conflict_similarity, conflict_margin)
+        if contradiction is not None:
+            conflicting.append(contradiction)
     if conflicting:
         return "conflict", _strongest(conflicting)
     if agreeing:
@@ -80,6 +100,45 @@ def decide(
     return "unverified", None
 
 
+def _clear_contradiction(mine: Sequence[Evidence], similarity: float, margin: float) -> Evidence | None:
+    """The source's most similar statement, if it is close and no statement of another value
+    comes within ``margin`` of it. A statement of another value does not count as a rival when
+    its own sentence also states the top value at least as closely: sentence similarity cannot
+    prefer one number of a sentence over another, so "berjumlah 18 orang, ... menjadi 25 orang"
+    says 25 as much as 18 and does not make a source that says 25 ambiguous."""
+    top = _strongest(mine)
+    if top.similarity < similarity:
+        return None
+
+    def like_top(e: Evidence) -> bool:
+        return intervals_overlap(e.low, e.high, top.low, top.high)
+
+    rivals = [
+        e.similarity for e in mine
+        if not like_top(e) and not any(
+            like_top(o) and o.sentence == e.sentence and o.similarity >= e.similarity for o in mine
+        )
+    ]
+    return top if not rivals or top.similarity - max(rivals) >= margin else None
+
+
+def _anchored_contradiction(mine: Sequence[Evidence]) -> Evidence | None:
+    """The one statement of the claim's kind in a sentence anchored to the claim's sentence
+    (another number of the claim's sentence agrees with a number of that sentence: both
+    sentences report the same event), when it disagrees: "ekspor Februari 2017 turun 6,17
+    persen menjadi 12,57 miliar dolar AS" vs "ekspor Februari 2017 mencapai 12,57 miliar dolar
+    AS atau menurun 6,71 persen". Two or more candidate values in the sentence leave it
+    ambiguous (the clear-contradiction rule may still apply)."""
+    anchored = [e for e in mine if e.anchored]
+    if not anchored:
+        return None
+    top = _strongest(anchored)
+    if any(not intervals_overlap(e.low, e.high, top.low, top.high) for e in anchored):
+        return None
+    return top
+
+
 def _strongest(evidence: Sequence[Evidence]) -> Evidence:
-    """The most similar piece; ties broken by source id for a stable answer."""
-    return min(evidence, key=lambda e: (-e.similarity, e.source, e.sentence))
+    """The most similar piece; ties (several numbers of one sentence) go to the number whose
+    neighbouring words match the claim's best, then to the source id for a stable answer."""
+    return min(evidence, key=lambda e: (-e.similarity, -e.local, e.source, e.sentence))

@@ -24,7 +24,9 @@ SCALES: dict[str, int] = {
 # "se-" = "satu": "seribu" is "satu ribu" in one word.
 _SE_SCALES = {"seribu": 10**3, "sejuta": 10**6, "semiliar": 10**9, "setriliun": 10**12}
 _SE_GROUP = {"sepuluh": 10, "sebelas": 11}
-FRACTIONS: dict[str, Decimal] = {"setengah": Decimal("0.5"), "seperempat": Decimal("0.25")}
+FRACTIONS: dict[str, Decimal] = {
+    "setengah": Decimal("0.5"), "seperempat": Decimal("0.25"), "sepertiga": Decimal("0.3333"),
+}
 
 # Words that can start a number (what a caller scans for).
 NUMBER_WORDS = frozenset([*DIGITS, *_SE_SCALES, *_SE_GROUP, "seratus", *FRACTIONS])

@@ -43,7 +43,7 @@ class Ranker(ABC):
         """Return a float array of shape (len(doc),)."""
 
 
-DEFAULT_RANKER = "centrality"
+DEFAULT_RANKER = "learned"
 
 _REGISTRY: dict[str, str | Callable[[], Ranker]] = {
     "lead": "summarize.rankers.lead:LeadRanker",

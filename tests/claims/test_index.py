@@ -30,8 +30,14 @@ def test_mask_hides_claims_and_other_digits() -> None:
 
 def test_claim_context_is_the_words_around_the_number() -> None:
     (first, second) = fake_extract("Angka itu naik 5 persen menjadi 20 persen tahun ini.")
-    assert claim_context(first)[-3:] == ("menjadi", "persen", "tahun")
+    assert claim_context(first)[-4:] == ("menjadi", "persen", "tahun", "ini")
     assert "naik" in claim_context(first) and "menjadi" in claim_context(second)
+
+
+def test_claim_context_stops_at_the_clause_edge() -> None:
+    (exports, imports) = fake_extract("Ekspor turun 6 persen, sementara impor turun 5 persen.")
+    assert "impor" not in claim_context(exports) and "ekspor" not in claim_context(imports)
+    assert "ekspor" in claim_context(exports) and "impor" in claim_context(imports)
 
 
 def test_bad_corpus_items_are_skipped_and_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
