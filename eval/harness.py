@@ -181,6 +181,7 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
         system.prepare(articles)
         prepare_s[system.name] = time.perf_counter() - start
         _save_cache(system.encoder)
+        notes += [system.describe()] if system.describe() else []
     results: dict[str, Any] = {}
     per_article: dict[str, Any] = {"ids": [a.id for a in articles]}
     for mode in args.modes:

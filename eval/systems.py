@@ -65,6 +65,10 @@ class System(ABC):
     def select(self, article: Article, mode: str) -> list[str]:
         """The chosen sentences, in article order."""
 
+    def describe(self) -> str:
+        """A line for the report about how this system was set up ("" when nothing to say)."""
+        return ""
+
 
 class Lead3(System):
     name = "LEAD-3"
@@ -156,11 +160,19 @@ class LearnedCV(System):
         self.encoder = encoder
         self.cache_dir = cache_dir
         self.models: dict[int, Ranker] = {}
+        self._log = {"code": "", "trained": 0, "cached": 0}
+
+    def describe(self) -> str:
+        log = self._log
+        code = f"training code sha1 {log['code'][:12]}, " if log["code"] else ""
+        return (f"{self.name}: 5-fold CV over hash folds; {code}{log['trained']} fold models trained "
+                f"in this run, {log['cached']} reused from {self.cache_dir}")
 
     def prepare(self, articles: list[Article]) -> None:
         embeddings = [self.encoder.encode(a.sentences) for a in articles]
         folds = [fold_of(a.id) for a in articles]
         code = training_fingerprint(self.train) if self.cache_dir else ""
+        self._log["code"] = code
         for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
             train_idx = [i for i, g in enumerate(folds) if g != f]
             if train_idx:
@@ -168,12 +180,15 @@ class LearnedCV(System):
 
     def _fit(self, articles: list[Article], embeddings: list[np.ndarray], code: str) -> Ranker:
         if self.cache_dir is None:
+            self._log["trained"] += 1
             return self.train(articles, embeddings, self.encoder.name)
         ids = "\n".join(sorted(a.id for a in articles))
         key = hashlib.sha1(f"{code}\n{self.encoder.name}\n{ids}".encode("utf-8")).hexdigest()
         path = self.cache_dir / f"{key}.pkl"
         if path.exists():
+            self._log["cached"] += 1
             return pickle.loads(path.read_bytes())
+        self._log["trained"] += 1
         model = self.train(articles, embeddings, self.encoder.name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(model))

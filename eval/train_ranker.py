@@ -20,7 +20,7 @@ import numpy as np
 
 from eval.indosum import Article
 from eval.ranker_net import NetConfig, config_dict
-from eval.ranker_cv import add_cv_args, load_training_data, reference_overlap, rouge1_f, run_cv
+from eval.ranker_cv import add_cv_args, load_training_data, reference_overlap, rouge1_f, run_cv, subset_oracle
 from summarize.rankers.features import sentence_features
 from summarize.rankers.learned import Head, LearnedRanker
 
@@ -36,6 +36,8 @@ class TrainConfig:
     val_share: float = 0.1
     label_smoothing: float = 0.0
     soft_weight: float = 0.5  # share of the target taken from reference_overlap instead of gold
+    target: str = "gold"  # "gold": the corpus's labels; "oracle3": the best-ROUGE 3-sentence subset
+    center: bool = False  # feed embeddings minus the article's mean: what sets a sentence apart
     loss: str = "listwise"  # "bce" per sentence, or "listwise": softmax cross-entropy over the article
     seed: int = 13
 
@@ -53,13 +55,16 @@ class Example:
     id: str
 
 
-def make_examples(articles: Sequence[Article], embeddings: Sequence[np.ndarray], max_positions: int) -> list[Example]:
+def make_examples(articles: Sequence[Article], embeddings: Sequence[np.ndarray], max_positions: int,
+                  center: bool = False, target: str = "gold") -> list[Example]:
+    """Articles cut to ``max_positions`` with the inputs ``Head.score`` will compute at run time."""
     out = []
     for art, emb in zip(articles, embeddings):
         m = min(len(art.sentences), max_positions)
         sents, emb = art.sentences[:m], np.asarray(emb[:m], dtype=np.float32)
-        out.append(Example(emb, sentence_features(sents, art.paragraphs[:m], emb),
-                           np.asarray(art.labels[:m], dtype=np.float32), reference_overlap(sents, art.reference),
+        feats = sentence_features(sents, art.paragraphs[:m], emb)
+        labels = subset_oracle(sents, art.reference) if target == "oracle3" else np.asarray(art.labels[:m], np.float32)
+        out.append(Example(emb - emb.mean(axis=0) if center else emb, feats, labels, reference_overlap(sents, art.reference),
                            sents, art.reference, art.id))
     return out
 
@@ -155,14 +160,19 @@ def train(articles: list[Article], embeddings: list[np.ndarray], encoder_name: s
     import torch
 
     cfg = config or TrainConfig()
-    torch.use_deterministic_algorithms(True)
-    torch.set_num_threads(1)
-    exs = make_examples(articles, embeddings, cfg.net.max_positions)
+    exs = make_examples(articles, embeddings, cfg.net.max_positions, cfg.center, cfg.target)
     allf = np.concatenate([e.feats for e in exs])
     mean, std = allf.mean(axis=0), allf.std(axis=0) + 1e-6
-    members = [fit_member(exs, cfg, m, mean, std, log) for m in range(cfg.members)]
+    threads, deterministic = torch.get_num_threads(), torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    torch.set_num_threads(1)  # reductions in a fixed order: the same weights on every run
+    try:
+        members = [fit_member(exs, cfg, m, mean, std, log) for m in range(cfg.members)]
+    finally:
+        torch.set_num_threads(threads)
+        torch.use_deterministic_algorithms(deterministic)
     meta = {"net": config_dict(cfg.net), "members": cfg.members, "epochs": cfg.epochs, "lr": cfg.lr,
-            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "loss": cfg.loss, "seed": cfg.seed,
+            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "loss": cfg.loss, "center": cfg.center, "target": cfg.target, "seed": cfg.seed,
             "n_articles": len(articles)}
     head = Head(encoder=encoder_name, members=members, feat_mean=mean.astype(np.float64), feat_std=std.astype(np.float64),
                 n_layers=cfg.net.n_layers, n_heads=cfg.net.n_heads, max_positions=cfg.net.max_positions, meta=meta)
@@ -174,8 +184,11 @@ def _config_args(ap: argparse.ArgumentParser) -> None:
     for cls in (TrainConfig, NetConfig):
         for f in fields(cls):
             if f.name != "net":
-                default = getattr(cls(), f.name)
-                ap.add_argument("--" + f.name.replace("_", "-"), type=type(default), default=default)
+                default, flag = getattr(cls(), f.name), "--" + f.name.replace("_", "-")
+                if isinstance(default, bool):
+                    ap.add_argument(flag, action=argparse.BooleanOptionalAction, default=default)
+                else:
+                    ap.add_argument(flag, type=type(default), default=default)
 
 
 def _config(args: argparse.Namespace) -> TrainConfig:

@@ -29,6 +29,7 @@ import numpy as np
 
 from summarize.claims.corpus import CorpusDoc
 from summarize.claims.lexical import TfidfSpace
+from summarize.claims.local import stems
 from summarize.claims.types import Claim
 from summarize.encoders.base import Encoder
 
@@ -139,6 +140,15 @@ class ClaimIndex:
     def __post_init__(self) -> None:
         self.units = np.array([c.unit for c in self.claims], dtype=object)
         self.claim_sentence = np.array([c.sentence for c in self.claims], dtype=np.int64)
+        self._stems: dict[int, frozenset[str]] = {}
+
+    def context_stems(self, row: int) -> frozenset[str]:
+        """The roots of corpus claim ``row``'s context words, stemmed on first use (most claims
+        are never a candidate, so stemming all of them at build time would be wasted)."""
+        found = self._stems.get(row)
+        if found is None:
+            found = self._stems[row] = stems(self.claims[row].context)
+        return found
 
     @classmethod
     def build(

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from summarize.claims import units as U
 from summarize.claims.dates import find_dates
-from summarize.claims.digits import read_digits, tidy, year_like
+from summarize.claims.digits import read_digits, year_like
 from summarize.claims.masks import LABEL_WORDS, inside, label_spans
+from summarize.claims.reading import Num, join, to_quantity
 from summarize.claims.types import Quantity
 from summarize.claims.words import NUMBER_WORDS, read_number_words
 
@@ -53,24 +53,6 @@ class _Tok:
     end: int
 
 
-@dataclass
-class _Num:
-    """One side of a quantity while it is being read (token indices are half-open)."""
-
-    first: int
-    last: int
-    value: Decimal
-    half: Decimal
-    digits: str | None  # the digit group as written, None for words
-    scale: int = 1  # the scale word's factor (1 when none was written after the number)
-    scaled: bool = False
-    unit: str | None = None
-    noun: str | None = None
-    approx: str | None = None
-    approx_word: str | None = None
-    bounds: tuple[Decimal, Decimal] | None = None  # set for ranges: the joined interval
-
-
 class _Reader:
     """Reads quantities from one sentence's tokens (one instance per sentence)."""
 
@@ -84,7 +66,7 @@ class _Reader:
     def glued(self, a: int, b: int) -> bool:
         return 0 <= a and b < len(self.toks) and self.toks[a].end == self.toks[b].start
 
-    def number(self, k: int) -> _Num | None:
+    def number(self, k: int) -> Num | None:
         """A bare number (digits or words) starting at token k, scale applied."""
         tok = self.toks[k]
         if inside(self.masked, tok.start, tok.end):
@@ -93,12 +75,12 @@ class _Reader:
             read = read_digits(tok.text)
             if read is None or self._glued_name(k):
                 return None
-            num = _Num(k, k + 1, read[0], read[1], tok.text)
+            num = Num(k, k + 1, read[0], read[1], tok.text)
         elif self.words[k] in NUMBER_WORDS and (tok.text.islower() or self._sentence_initial(k)):
             wn = read_number_words(self.words, k)
             if wn is None or (k > 0 and self.words[k - 1] in LABEL_WORDS | {"salah"}):
                 return None
-            num = _Num(k, k + wn.n_words, wn.value, wn.half_ulp, None, wn.scaled)
+            num = Num(k, k + wn.n_words, wn.value, wn.half_ulp, None, wn.scaled)
         else:
             return None
         return self._scale(num)
@@ -125,7 +107,7 @@ class _Reader:
             return nxt.text[0].isalpha() and not known and U.match(U.UNITS, self.words, k + 1) is None
         return False
 
-    def _scale(self, num: _Num) -> _Num:
+    def _scale(self, num: Num) -> Num:
         j = num.last
         if num.scaled or j >= len(self.toks):
             return num
@@ -138,7 +120,7 @@ class _Reader:
             self._compound(num)
         return num
 
-    def _compound(self, num: _Num) -> None:
+    def _compound(self, num: Num) -> None:
         """ "2 juta 500 ribu": a digit group with a smaller scale right after a scaled number is
         its lower part (2.500.000, precise to the last part: +/-500), as the words reader does
         for "dua juta lima ratus ribu"."""
@@ -160,7 +142,7 @@ class _Reader:
             return U.CURRENCY_PREFIX[self.toks[j].text], j
         return None
 
-    def unit(self, num: _Num) -> None:
+    def unit(self, num: Num) -> None:
         """Attach the currency before, or the unit after, the number; then the noun."""
         found_currency = self._currency_before(num.first)
         currency = found_currency[0] if found_currency else None
@@ -182,7 +164,7 @@ class _Reader:
         if num.unit is None or num.unit in U.MEASURES.values():
             self._noun(num, allow_guess=not (year_like(num.digits) or self._after_name(num)))
 
-    def _trailing_more(self, num: _Num) -> None:
+    def _trailing_more(self, num: Num) -> None:
         """ "8.000 lebih", "30 persen lebih.", "377 ribu lebih peserta" mean more than; "30 persen
         lebih tinggi" is a comparison, so "lebih" counts only before punctuation or a noun."""
         j = num.last
@@ -192,7 +174,7 @@ class _Reader:
                 or U.match(U.COUNT_NOUNS, self.words, j + 1):
             num.approx, num.approx_word, num.last = U.APPROX_AFTER_WORDS[self.words[j]], self.words[j], j + 1
 
-    def _noun(self, num: _Num, allow_guess: bool) -> None:
+    def _noun(self, num: Num, allow_guess: bool) -> None:
         j = num.last
         if j >= len(self.toks):
             return
@@ -207,7 +189,7 @@ class _Reader:
         return (w.isalpha() and w.islower() and len(w) >= 3 and w not in U.NOT_NOUNS
                 and w not in U.SCALE_WORDS and not U.VERBISH.match(w) and w not in NUMBER_WORDS)
 
-    def approx(self, num: _Num) -> None:
+    def approx(self, num: Num) -> None:
         """Attach an approximation word written before the number (or its currency/sign)."""
         a = num.first
         prev = self.words[a - 1] if a > 0 else ""
@@ -219,7 +201,7 @@ class _Reader:
             num.approx, num.first = found[0], num.first - found[1]
             num.approx_word = " ".join(self.words[num.first:num.first + found[1]])
 
-    def keep_bare(self, num: _Num) -> bool:
+    def keep_bare(self, num: Num) -> bool:
         """Whether a number with no unit, scale, noun or approximation is still a claim: not a
         year, not a small number after a capitalised word ("Liga 1"), not in parentheses
         ("( 32 )"), not next to a slash ("2017/18"), a colon, an "x", a capitalised word or in a
@@ -241,7 +223,7 @@ class _Reader:
             return False  # a list marker alone ("4 .")
         return not self._after_name(num)
 
-    def _after_name(self, num: _Num) -> bool:
+    def _after_name(self, num: Num) -> bool:
         """A small plain number right after a capitalised word inside the sentence is part of
         a name ("Liga 1", "Kabinet Indonesia Maju 2"); it takes no guessed noun either."""
         a = num.first
@@ -254,7 +236,7 @@ class _Reader:
         after = b + 1 < len(self.toks) and self.toks[b].text == "-" and self.toks[b + 1].text[0].isdigit()
         return before or after
 
-    def read(self, k: int) -> _Num | None:
+    def read(self, k: int) -> Num | None:
         """The full quantity whose number starts at token k, or None."""
         left = self.number(k)
         if left is None:
@@ -268,7 +250,7 @@ class _Reader:
             return None  # "Instruksi Gubernur 16 Tahun 2015": a regulation number
         return self._range(left)
 
-    def _range(self, left: _Num) -> _Num | None:
+    def _range(self, left: Num) -> Num | None:
         j = left.last
         to = U.match(U.RANGE_CONNECTORS, self.words, j) if j < len(self.toks) else None
         between = left.approx is None and left.first > 0 and self.words[left.first - 1] == "antara"
@@ -286,28 +268,10 @@ class _Reader:
         carried = right.scale if right.scale > 1 and not left.scaled else 1
         if left.unit and right.unit and left.unit != right.unit or left.value * carried >= right.value:
             return left if self.keep_bare(left) else None  # different units, or "8-1": a score
-        joined = _join(left, right, "antara" if between else to[0])
+        joined = join(left, right, "antara" if between else to[0])
         if to[0] == "-" and not (joined.unit or joined.noun or joined.scaled or joined.approx):
             return None  # "2-1", "4-4-2": scores and formations
         return joined if self.keep_bare(joined) else None
-
-
-def _join(left: _Num, right: _Num, connector: str) -> _Num:
-    """One quantity for "A hingga B": the right side's scale carries to an unscaled left side
-    ("120-150 juta"), the unit is whichever side wrote one, the value is the midpoint."""
-    if right.scale > 1 and not left.scaled:  # both sides were checked to be in order
-        left.value, left.half = left.value * right.scale, left.half * right.scale
-    low = U.widen(left.value, left.half, left.approx)[0]
-    high = U.widen(right.value, right.half, left.approx or right.approx)[1]
-    first = left.first - (connector == "antara")
-    return _Num(first, right.last, (left.value + right.value) / 2, Decimal(0), left.digits,
-                right.scale, left.scaled or right.scaled, left.unit or right.unit, right.noun or left.noun,
-                left.approx, left.approx_word or connector, (low, high))
-
-
-def _quantity(num: _Num) -> Quantity:
-    low, high = num.bounds or U.widen(num.value, num.half, num.approx)
-    return Quantity(tidy(num.value), num.unit or "count", num.noun, tidy(low), tidy(high), num.approx_word)
 
 
 def parse_quantities(sentence: str) -> list[tuple[int, int, Quantity]]:
@@ -323,6 +287,6 @@ def parse_quantities(sentence: str) -> list[tuple[int, int, Quantity]]:
             k += 1
             continue
         first = max(num.first, consumed)  # a word the previous quantity already used stays there
-        out.append((reader.toks[first].start, reader.toks[num.last - 1].end, _quantity(num)))
+        out.append((reader.toks[first].start, reader.toks[num.last - 1].end, to_quantity(num)))
         k = consumed = max(num.last, k + 1)
     return out

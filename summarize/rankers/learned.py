@@ -113,7 +113,8 @@ class Head:
         emb = np.asarray(doc.embeddings[:m], dtype=np.float64)
         feats = sentence_features(doc.sentences[:m], doc.paragraphs[:m], emb)
         feats = (feats - self.feat_mean) / self.feat_std
-        logits = np.mean([forward(p, emb, feats, self.n_layers, self.n_heads) for p in self.members], axis=0)
+        inputs = emb - emb.mean(axis=0) if self.meta.get("center") else emb
+        logits = np.mean([forward(p, inputs, feats, self.n_layers, self.n_heads) for p in self.members], axis=0)
         tail = logits.min() - 1e-3 * np.arange(1, len(doc) - m + 1) if m else np.zeros(len(doc))
         return np.concatenate([logits, tail])
 

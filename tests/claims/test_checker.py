@@ -69,3 +69,19 @@ def test_loading_with_another_encoder_is_refused(tmp_path: Path) -> None:
 def test_needs_exactly_one_of_corpus_and_index() -> None:
     with pytest.raises(ValueError):
         ClaimChecker(encoder=BagOfWordsEncoder(), extractor=fake_extract)
+
+
+def test_a_shared_precise_number_anchors_a_conflict() -> None:
+    def verdicts(article: str, corpus_text: str) -> list[str]:
+        # conflict_similarity above 1 turns the similarity rule off: only anchoring can conflict
+        checker = ClaimChecker([{"id": "a", "text": corpus_text}], encoder=BagOfWordsEncoder(), extractor=fake_extract,
+                               matcher=HybridMatcher(min_similarity=0.3), conflict_similarity=1.01)
+        return [r.verdict for r in checker.check(article)]
+
+    article = "Jakpreneur diikuti 377 peserta dan 25 orang panitia."
+    # both sentences report 377 peserta: the one other count of orang in it contradicts 25 orang
+    assert verdicts(article, "Jakpreneur diikuti 377 peserta dan 30 orang panitia.") == ["consistent", "conflict"]
+    # without a shared number there is no anchor
+    assert verdicts(article, "Jakpreneur diikuti 400 peserta dan 30 orang panitia.") == ["unverified", "unverified"]
+    # a shared round number ("5 peserta") is no anchor either: it may be chance
+    assert verdicts("Ada 5 peserta dan 25 orang panitia.", "Ada 5 peserta dan 30 orang panitia.") == ["consistent", "unverified"]

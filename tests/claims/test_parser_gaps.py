@@ -9,9 +9,11 @@ import pytest
 
 from summarize.claims.extract import extract_claims
 from summarize.claims.numbers import parse_quantities
+from summarize.claims.types import Quantity
 
 
-def only(sentence: str):  # noqa: ANN201 - a Quantity, named for brevity
+def only(sentence: str) -> tuple[str, Quantity]:
+    """The single quantity in ``sentence`` and its surface."""
     (found,) = parse_quantities(sentence)
     return sentence[found[0]:found[1]], found[2]
 

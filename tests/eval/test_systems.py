@@ -174,6 +174,7 @@ def test_learned_cv_reuses_cached_fold_models(articles, tmp_path):
     second = LearnedCV(train, HashEncoder(), cache_dir=tmp_path)
     second.prepare(articles)
     assert len(calls) == trained  # nothing retrained
+    assert f"0 fold models trained in this run, {trained} reused" in second.describe()
     assert {f: m.trained_ids for f, m in second.models.items()} == {f: m.trained_ids for f, m in first.models.items()}
     second.prepare(articles[:-1])  # a different training set is a different key
     assert len(calls) > trained
