@@ -23,7 +23,10 @@ def centrality_scores(embeddings: np.ndarray, damping: float = 0.85, iters: int 
     rank = np.full(n, 1.0 / n)
     for _ in range(iters):
         rank = (1 - damping) / n + damping * (trans.T @ rank)
-    return rank / rank.max()
+    # Min-max scaled: raw PageRank mass is nearly uniform (about 1/n each), so unscaled it would
+    # never outweigh the position prior and the ranker would silently become LEAD.
+    span = rank.max() - rank.min()
+    return (rank - rank.min()) / span if span > 0 else np.ones(n)
 
 
 def position_prior(n: int, half_life: float = 3.0) -> np.ndarray:
@@ -34,7 +37,11 @@ def position_prior(n: int, half_life: float = 3.0) -> np.ndarray:
 class CentralityRanker(Ranker):
     name = "centrality"
 
-    def __init__(self, position_weight: float = 0.5, half_life: float = 3.0) -> None:
+    # Defaults chosen on 300 articles of hash fold 0 (eval/folds.py): weights 0.3/0.5/0.7 and
+    # half-lives 2/3/5 gave R1 49.8-66.4, LEAD-3 67.6 on the same articles. It stays below LEAD-3,
+    # as graph rankers do on IndoSum; it is the unsupervised baseline and the learned ranker's
+    # fallback for encoders without a trained head.
+    def __init__(self, position_weight: float = 0.7, half_life: float = 2.0) -> None:
         self.position_weight = position_weight
         self.half_life = half_life
 
