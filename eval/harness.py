@@ -5,6 +5,10 @@
 
 Writes ``eval/results/<run>.md`` (tables), ``<run>.json`` (every aggregate number),
 ``<run>.articles.json`` (per-article scores, for later paired tests) and PNG plots.
+
+Given-mode embeddings come from ``eval/cache`` (``CachedEncoder``; new texts are embedded and
+saved), and the learned ranker's fold models are cached by training code and data, so a rerun
+with unchanged code takes minutes; ``--retrain`` forces training.
 """
 from __future__ import annotations
 

@@ -15,8 +15,9 @@ from torch import nn
 
 @dataclass(frozen=True)
 class NetConfig:
-    """Sizes and regularisation. Small on purpose: ~2,000 articles overfit a bigger head in a few
-    epochs (the issue's calibration run peaked at epoch ~15 with 2 layers)."""
+    """Sizes and regularisation. Small on purpose: with ~2,000 articles the head peaks on its
+    inner validation split within a few epochs; cross-validation showed no gain from one layer
+    instead of two, from d_model 64 instead of 128, or from 15 positions instead of 10."""
 
     d_model: int = 128
     n_layers: int = 2

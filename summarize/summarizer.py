@@ -23,6 +23,11 @@ MAX_CANDIDATES = 200
 #: (full sentences) and run time see the same vectors in practice.
 MAX_EMBED_WORDS = 64
 
+#: MMR's redundancy weight (see ``select.mmr_select``). Cross-validated on IndoSum with the learned
+#: ranker: 0.0 and 0.2 score the same ROUGE (within 0.1); 0.2 guards against near-duplicate
+#: sentences (re-posted paragraphs) that ROUGE does not punish but readers do.
+DEFAULT_DIVERSITY = 0.2
+
 #: Sentences per encoder call when embedding many articles: one call per chunk keeps the progress
 #: bar moving without giving up the engine's batching.
 EMBED_CHUNK = 256
@@ -39,7 +44,7 @@ class Summarizer:
         self,
         encoder: str | Encoder = DEFAULT_ENCODER,
         ranker: str | Ranker | None = None,
-        diversity: float = 0.3,
+        diversity: float = DEFAULT_DIVERSITY,
         max_candidates: int = MAX_CANDIDATES,
     ) -> None:
         self.encoder = get_encoder(encoder)

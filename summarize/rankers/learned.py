@@ -110,12 +110,14 @@ class Head:
         """Mean member logit on the first ``max_positions`` sentences; later ones rank below
         them all, in article order (the head never saw such positions in training)."""
         m = min(len(doc), self.max_positions)
+        if m == 0:
+            return np.zeros(0)
         emb = np.asarray(doc.embeddings[:m], dtype=np.float64)
         feats = sentence_features(doc.sentences[:m], doc.paragraphs[:m], emb)
         feats = (feats - self.feat_mean) / self.feat_std
         inputs = emb - emb.mean(axis=0) if self.meta.get("center") else emb
         logits = np.mean([forward(p, inputs, feats, self.n_layers, self.n_heads) for p in self.members], axis=0)
-        tail = logits.min() - 1e-3 * np.arange(1, len(doc) - m + 1) if m else np.zeros(len(doc))
+        tail = logits.min() - 1e-3 * np.arange(1, len(doc) - m + 1)
         return np.concatenate([logits, tail])
 
     def save(self, path: Path) -> None:

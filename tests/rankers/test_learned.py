@@ -111,3 +111,31 @@ def test_foreign_encoder_falls_back_to_centrality(tmp_path, caplog):
     assert ranker.name == "centrality (fallback)"
     np.testing.assert_allclose(scores, get_ranker("centrality").score(doc))
     assert sum("no learned ranker" in r.message for r in caplog.records) == 1
+
+
+def test_train_entry_point_returns_a_deterministic_ranker():
+    """The harness's entry point, on a toy corpus where the gold sentence carries a marker."""
+    pytest.importorskip("torch")
+    from eval.indosum import Article
+    from eval.ranker_net import NetConfig
+    from eval.train_ranker import TrainConfig, train
+
+    rng = np.random.default_rng(3)
+    articles, embeddings = [], []
+    for a in range(24):
+        n = 6 + a % 4
+        doc = _doc(n, seed=100 + a)
+        gold = int(rng.integers(0, n))
+        emb = doc.embeddings.copy()
+        emb[gold, :8] += 2.0  # the marker
+        emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+        labels = [i == gold for i in range(n)]
+        articles.append(Article(f"a{a}", "", doc.sentences, doc.paragraphs, labels, doc.sentences[gold]))
+        embeddings.append(emb)
+    cfg = TrainConfig(net=NetConfig(d_model=16, d_ff=16, max_positions=8), members=1, epochs=2)
+    first = train(articles, embeddings, "e5-small", cfg)
+    second = train(articles, embeddings, "e5-small", cfg)
+    doc = Document(articles[0].sentences, embeddings[0], articles[0].paragraphs, "e5-small")
+    scores = first.score(doc)
+    assert scores.shape == (len(doc),) and np.isfinite(scores).all() and first.name == "learned"
+    np.testing.assert_array_equal(scores, second.score(doc))
