@@ -59,14 +59,21 @@ class Summarizer:
         text: str | None = None,
         *,
         sentences: Sequence[str] | None = None,
+        paragraphs: Sequence[int] | None = None,
         k: int | None = None,
         ratio: float | None = None,
         max_words: int | None = None,
     ) -> Summary:
-        """Summarize raw ``text`` (cleaned and split here) or pre-split ``sentences``."""
+        """Summarize raw ``text`` (cleaned and split here) or pre-split ``sentences``.
+
+        With ``sentences``, ``paragraphs`` may give each sentence's paragraph id: paragraph
+        starts are a cue the learned ranker uses (without them each sentence is its own paragraph).
+        """
         if (text is None) == (sentences is None):
             raise ValueError("pass exactly one of text or sentences")
-        items = [text] if text is not None else [list(sentences or [])]
+        if paragraphs is not None and (sentences is None or len(paragraphs) != len(sentences)):
+            raise ValueError("paragraphs needs sentences, one paragraph id per sentence")
+        items = [text] if text is not None else [(list(sentences or []), paragraphs)]
         return self._run(items, Length.of(k, ratio, max_words), progress=False)[0]
 
     def summarize_many(
@@ -109,15 +116,16 @@ class Summarizer:
         return np.concatenate(parts)[[row[k] for k in keys]]
 
     @staticmethod
-    def _sentences(item: str | list[str]) -> list[Sentence]:
+    def _sentences(item: str | tuple[list[str], Sequence[int] | None]) -> list[Sentence]:
         if isinstance(item, str):
             if not item.strip():
                 raise InputError("empty text: nothing to summarize")
             sents = article_sentences(item)
         else:
+            texts, paras = item
             sents, pos = [], 0
-            for i, t in enumerate(item):
-                sents.append(Sentence(t, pos, pos + len(t), i))
+            for i, t in enumerate(texts):
+                sents.append(Sentence(t, pos, pos + len(t), paras[i] if paras is not None else i))
                 pos += len(t) + 1
         sents = [s for s in sents if s.text.strip()]
         if not sents:

@@ -14,6 +14,7 @@ import pytest
 from summarize import Summarizer
 from summarize.encoders.base import Encoder, l2_normalize
 from summarize.errors import InputError
+from summarize.rankers.base import Document, Ranker
 
 
 class HashedWords(Encoder):
@@ -73,6 +74,22 @@ def test_candidates_are_capped_before_embedding():
     enc = HashedWords()
     Summarizer(encoder=enc, ranker="lead", max_candidates=4).summarize(sentences=SENTENCES, k=2)
     assert sum(len(c) for c in enc.calls) == 4
+
+
+def test_paragraph_ids_reach_the_ranker():
+    seen = []
+
+    class Spy(Ranker):
+        def score(self, doc: Document) -> np.ndarray:
+            seen.append(list(doc.paragraphs))
+            return np.zeros(len(doc))
+
+    summ = Summarizer(encoder=HashedWords(), ranker=Spy())
+    summ.summarize(sentences=SENTENCES, paragraphs=[0, 0, 1, 1, 1, 2], k=2)
+    summ.summarize(sentences=SENTENCES, k=2)
+    assert seen == [[0, 0, 1, 1, 1, 2], list(range(6))]
+    with pytest.raises(ValueError):
+        summ.summarize(sentences=SENTENCES, paragraphs=[0, 1])
 
 
 def test_input_errors(toy):
