@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from summarize.claims.index import ClaimIndex, claim_context, group_by_sentence
 from summarize.claims.local import context_overlap, stems
 from summarize.claims.types import Claim
 from summarize.encoders.base import Encoder
+from summarize.registry import Factory, Registry
 
 
 #: Defaults tuned on the dev split, each case's own corpus and the same with 200 distractor
@@ -119,23 +120,20 @@ class HybridMatcher(Matcher):
         return out
 
 
-_REGISTRY: dict[str, Callable[[], Matcher]] = {"hybrid": HybridMatcher}
+_REGISTRY: Registry[Matcher] = Registry("matcher", {"hybrid": HybridMatcher})
 DEFAULT_MATCHER = "hybrid"
 
 
-def register_matcher(name: str, factory: Callable[[], Matcher]) -> None:
+def register_matcher(name: str, factory: Factory) -> None:
     """Make a matcher available by name to ``ClaimChecker(matcher=...)``."""
-    _REGISTRY[name] = factory
+    _REGISTRY.register(name, factory)
 
 
 def available_matchers() -> list[str]:
-    return sorted(_REGISTRY)
+    return _REGISTRY.names()
 
 
 def get_matcher(spec: str | Matcher | None = None) -> Matcher:
     if isinstance(spec, Matcher):
         return spec
-    name = spec or DEFAULT_MATCHER
-    if name not in _REGISTRY:
-        raise ValueError(f"unknown matcher {name!r}; available: {', '.join(available_matchers())}")
-    return _REGISTRY[name]()
+    return _REGISTRY.create(spec or DEFAULT_MATCHER)

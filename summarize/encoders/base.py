@@ -6,11 +6,12 @@ registry never imports torch; the module is imported only when that encoder is a
 """
 from __future__ import annotations
 
-import importlib
 from abc import ABC, abstractmethod
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
+
+from summarize.registry import Factory, Registry
 
 DEFAULT_ENCODER = "e5-small"
 
@@ -26,25 +27,16 @@ class Encoder(ABC):
         """Return an (len(texts), dim) float32 array with L2-normalised rows."""
 
 
-_REGISTRY: dict[str, str | Callable[[], Encoder]] = {
-    "e5-small": "summarize.encoders.e5:E5Encoder",
-}
+_REGISTRY: Registry[Encoder] = Registry("encoder", {"e5-small": "summarize.encoders.e5:E5Encoder"})
 
 
-def register_encoder(name: str, factory: str | Callable[[], Encoder]) -> None:
+def register_encoder(name: str, factory: Factory) -> None:
     """Register a factory (a callable, or a lazy ``"module:attr"`` path) under ``name``."""
-    _REGISTRY[name] = factory
+    _REGISTRY.register(name, factory)
 
 
 def available_encoders() -> list[str]:
-    return sorted(_REGISTRY)
-
-
-def _resolve(factory: str | Callable[[], Encoder]) -> Callable[[], Encoder]:
-    if callable(factory):
-        return factory
-    module, _, attr = factory.partition(":")
-    return getattr(importlib.import_module(module), attr)
+    return _REGISTRY.names()
 
 
 def get_encoder(spec: str | Encoder | None = None) -> Encoder:
@@ -53,7 +45,7 @@ def get_encoder(spec: str | Encoder | None = None) -> Encoder:
         return spec
     spec = spec or DEFAULT_ENCODER
     if spec in _REGISTRY:
-        return _resolve(_REGISTRY[spec])()
+        return _REGISTRY.create(spec)
     from summarize.encoders.hf import load_hf_encoder  # lazy: imports torch
 
     return load_hf_encoder(spec)

@@ -6,12 +6,12 @@ length rules and redundancy control, and a new ranker is one file plus one regis
 """
 from __future__ import annotations
 
-import importlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
+
+from summarize.registry import Factory, Registry
 
 
 @dataclass
@@ -45,30 +45,26 @@ class Ranker(ABC):
 
 DEFAULT_RANKER = "learned"
 
-_REGISTRY: dict[str, str | Callable[[], Ranker]] = {
-    "lead": "summarize.rankers.lead:LeadRanker",
-    "centrality": "summarize.rankers.centrality:CentralityRanker",
-    "learned": "summarize.rankers.learned:LearnedRanker",
-}
+_REGISTRY: Registry[Ranker] = Registry(
+    "ranker",
+    {
+        "lead": "summarize.rankers.lead:LeadRanker",
+        "centrality": "summarize.rankers.centrality:CentralityRanker",
+        "learned": "summarize.rankers.learned:LearnedRanker",
+    },
+)
 
 
-def register_ranker(name: str, factory: str | Callable[[], Ranker]) -> None:
+def register_ranker(name: str, factory: Factory) -> None:
     """Register a factory (a callable, or a lazy ``"module:attr"`` path) under ``name``."""
-    _REGISTRY[name] = factory
+    _REGISTRY.register(name, factory)
 
 
 def available_rankers() -> list[str]:
-    return sorted(_REGISTRY)
+    return _REGISTRY.names()
 
 
 def get_ranker(spec: str | Ranker | None = None) -> Ranker:
     if isinstance(spec, Ranker):
         return spec
-    spec = spec or DEFAULT_RANKER
-    if spec not in _REGISTRY:
-        raise ValueError(f"unknown ranker {spec!r}; choose one of: {', '.join(available_rankers())}")
-    factory = _REGISTRY[spec]
-    if isinstance(factory, str):
-        module, _, attr = factory.partition(":")
-        factory = getattr(importlib.import_module(module), attr)
-    return factory()
+    return _REGISTRY.create(spec or DEFAULT_RANKER)

@@ -33,7 +33,7 @@ def test_an_encoder_instance_passes_through() -> None:
 
 
 def test_registered_callable_and_lazy_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))  # registrations vanish after the test
+    monkeypatch.setattr(base, "_REGISTRY", base._REGISTRY.copy())  # registrations vanish after the test
     register_encoder("constant", _Constant)
     register_encoder("lazy-e5", "summarize.encoders.e5:E5Encoder")
     assert isinstance(get_encoder("constant"), _Constant)

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+
+from summarize.registry import Registry
+
+
+def test_lazy_path_and_callable_and_unknown_name():
+    reg: Registry[object] = Registry("thing", {"od": "collections:OrderedDict"})
+    reg.register("lst", list)
+    assert reg.names() == ["lst", "od"] and "od" in reg and "x" not in reg
+    assert type(reg.create("od")).__name__ == "OrderedDict"
+    assert reg.create("lst") == []
+    with pytest.raises(ValueError, match="unknown thing 'x'; choose one of: lst, od"):
+        reg.create("x")
+
+
+def test_copy_is_independent():
+    reg: Registry[object] = Registry("thing", {"a": list})
+    other = reg.copy()
+    other.register("b", dict)
+    assert reg.names() == ["a"] and other.names() == ["a", "b"]
