@@ -104,3 +104,19 @@ def test_batch_with_bad_lines_loses_nothing(tmp_path, example_text):
     assert ["error" in o for o in out] == [False, True, True, True, False]
     assert "line 2" in res.stderr.decode() and "1 summarized" not in res.stderr.decode()
     assert len(out[0]["sentences"]) == 3 and len(out[4]["sentences"]) == 2
+
+
+def test_check_adds_claims_with_verdicts_and_evidence(tmp_path, example_path):
+    if "jakpreneur" not in example_path.name:
+        pytest.skip("the demo corpus is about the 2024 article")
+    corpus = Path(__file__).parents[1] / "eval" / "data" / "claims" / "demo_corpus.jsonl"
+    bad = tmp_path / "corpus.jsonl"
+    bad.write_text(corpus.read_text(encoding="utf-8") + "{broken\n", encoding="utf-8")
+    res = run(str(example_path), "--check", "--corpus", str(bad), "--json", "-q")
+    assert res.returncode == 0, res.stderr.decode()
+    claims = {c["claim"]["surface"]: c for c in json.loads(res.stdout)["claims"]}
+    assert claims["377.625 peserta"]["verdict"] == "conflict"
+    assert "357.625" in claims["377.625 peserta"]["deciding"]["sentence"]
+    assert claims["249.576"]["verdict"] == "consistent"
+    assert all(isinstance(c["in_summary"], bool) for c in claims.values())
+    assert "corpus.jsonl:3" in res.stderr.decode()  # the broken corpus line is reported, not fatal
