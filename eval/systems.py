@@ -105,7 +105,8 @@ class Random3(System):
 
 def _summarize(summarizer: Summarizer, article: Article, mode: str) -> list[str]:
     if mode == "given":
-        summary = summarizer.summarize(sentences=article.sentences, k=K)
+        # Paragraph ids are part of the given structure, and a cue the learned ranker uses.
+        summary = summarizer.summarize(sentences=article.sentences, paragraphs=article.paragraphs, k=K)
     elif mode == "raw":
         summary = summarizer.summarize(text=article.raw_text, k=K)
     else:
