@@ -242,6 +242,11 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
+    data = data_path(args.data)
+    if not data.is_file():
+        print(f"summarize-eval: {data}: no such data file; pass --data PATH or set SUMMARIZE_INDOSUM",
+              file=sys.stderr)
+        return 3
     start = time.perf_counter()
     record = evaluate(args, _command(argv))
     record["wall_s"] = time.perf_counter() - start

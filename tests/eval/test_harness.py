@@ -111,3 +111,11 @@ def test_find_confusion_prefers_the_pooled_matrix():
     assert where == "all.confusion" and rows == ["ok", "bad"] and cols == ["ok", "bad", "missed"]
     assert matrix.tolist() == [[3, 1, 0], [0, 2, 1]]
     assert find_confusion({"accuracy": 0.9}) is None
+
+
+def test_missing_data_file_is_one_line_and_exit_3(tmp_path, capsys):
+    from eval.harness import main
+
+    assert main(["--data", str(tmp_path / "none.jsonl"), "--systems", "LEAD-3"]) == 3
+    err = capsys.readouterr().err.strip()
+    assert "no such data file" in err and len(err.splitlines()) == 1
