@@ -50,18 +50,21 @@ def mmr_select(
     length: Length,
     word_counts: list[int],
     diversity: float = 0.3,
+    n_total: int | None = None,
 ) -> list[int]:
     """Greedy Maximal Marginal Relevance; returns indices in article order.
 
     ``diversity`` is MMR's (1 - lambda): 0 picks purely by score, 1 purely against redundancy.
     Scores are min-max scaled first so ``diversity`` means the same for every ranker. Under a
     ``max_words`` budget a sentence that does not fit is skipped, but the first pick is always
-    kept so a budget smaller than every sentence still yields a summary.
+    kept so a budget smaller than every sentence still yields a summary. ``n_total`` is the
+    article's sentence count when only its first ``len(scores)`` sentences are candidates, so a
+    ``ratio`` means a share of the whole article.
     """
     n = len(scores)
     if n == 0:
         return []
-    cap = length.sentence_cap(n)
+    cap = min(n, length.sentence_cap(n_total or n))
     s = np.asarray(scores, dtype=np.float64)
     span = s.max() - s.min()
     rel = (s - s.min()) / span if span > 0 else np.ones(n)

@@ -93,10 +93,10 @@ class Summarizer:
         candidates = [sents[: self.max_candidates] for sents in parsed]
         vectors = self._embed([s.text for sents in candidates for s in sents], progress)
         out, offset = [], 0
-        for sents, total in zip(candidates, parsed):
+        for sents, every in zip(candidates, parsed):
             emb = vectors[offset : offset + len(sents)]
             offset += len(sents)
-            out.append(self._pick(sents, emb, length, len(total)))
+            out.append(self._pick(sents, emb, length, every))
         return out
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
@@ -132,7 +132,11 @@ class Summarizer:
             raise InputError("no sentences found in the text")
         return sents
 
-    def _pick(self, sents: list[Sentence], emb: np.ndarray, length: Length, total: int) -> Summary:
+    def _pick(self, sents: list[Sentence], emb: np.ndarray, length: Length, every: list[Sentence]) -> Summary:
+        """Rank and select among the candidates; when the requested length needs more sentences
+        than the candidate window holds (k=15 with the learned head's 10), the sentences after the
+        window follow in article order with the lowest candidate score, so an article is never
+        cut shorter than asked."""
         doc = Document(
             sentences=[s.text for s in sents],
             embeddings=emb,
@@ -140,12 +144,16 @@ class Summarizer:
             encoder=self.encoder.name,
         )
         scores = self.ranker.score(doc)
-        chosen = mmr_select(scores, emb, length, [len(s.text.split()) for s in sents], self.diversity)
+        words = [len(s.text.split()) for s in sents]
+        chosen = mmr_select(scores, emb, length, words, self.diversity, n_total=len(every))
+        picked = [(i, float(scores[i])) for i in chosen]
+        missing = length.sentence_cap(len(every)) - len(chosen) if length.max_words is None else 0
+        if missing > 0 and len(chosen) == len(sents):
+            floor = float(np.min(scores))
+            picked += [(i, floor) for i in range(len(sents), len(sents) + missing)]
         return Summary(
-            sentences=[
-                SummarySentence(i, sents[i].text, float(scores[i]), sents[i].start, sents[i].end) for i in chosen
-            ],
+            sentences=[SummarySentence(i, every[i].text, sc, every[i].start, every[i].end) for i, sc in picked],
             encoder=self.encoder.name,
             ranker=self.ranker.name,
-            n_sentences=total,
+            n_sentences=len(every),
         )

@@ -123,3 +123,15 @@ def test_default_path_never_imports_torch(example_path: Path):
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert res.returncode == 0, res.stderr.decode()
+
+
+def test_length_beyond_the_ranker_window_is_still_honoured():
+    """The learned head scores 10 sentences; asking for more must not cut the summary short."""
+    sents = [f"Kalimat nomor {i} membahas topik {i} di Jakarta." for i in range(20)]
+    s = Summarizer()
+    many = s.summarize(sentences=sents, k=15)
+    assert [x.index for x in many.sentences] == sorted(x.index for x in many.sentences)
+    assert len(many.sentences) == 15 and len({x.index for x in many.sentences}) == 15
+    assert len(s.summarize(sentences=sents, ratio=0.8).sentences) == 16
+    assert len(s.summarize(sentences=sents, ratio=0.1).sentences) == 2
+    assert len(s.summarize(sentences=sents[:4], k=15).sentences) == 4
