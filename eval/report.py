@@ -43,10 +43,12 @@ def _rouge_table(mode_results: dict[str, Any]) -> list[str]:
               "ΔRL vs LEAD-3", "p (RL)", "words"]
     rows = []
     for name, entry in mode_results.items():
-        r1, rl = entry.get("rouge1_vs_LEAD-3"), entry.get("rougeL_vs_LEAD-3")
+        base = entry.get("baseline", "LEAD-3")
+        r1, rl = entry.get(f"rouge1_vs_{base}"), entry.get(f"rougeL_vs_{base}")
+        other = f" (vs {base})" if base != "LEAD-3" else ""
         rows.append([
             name, *(_ci(entry[m]) for m in ROUGE_TYPES),
-            f"{_pct(r1['diff_mean'])} [{_pct(r1['diff_low'])}, {_pct(r1['diff_high'])}]" if r1 else "—",
+            f"{_pct(r1['diff_mean'])} [{_pct(r1['diff_low'])}, {_pct(r1['diff_high'])}]{other}" if r1 else "—",
             f"{r1['p_value']:.4f}" if r1 else "—",
             _pct(rl["diff_mean"]) if rl else "—", f"{rl['p_value']:.4f}" if rl else "—",
             f"{entry['words']:.1f}",
@@ -114,8 +116,11 @@ def render_markdown(record: dict[str, Any]) -> str:
         f"- Wall time: {minutes:.1f} min; seed {record['seed']}; {record['resamples']} bootstrap/randomization resamples",
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in record["versions"].items()),
         "- ROUGE F1 ×100, `rouge_score`, no stemmer, lowercased corpus-style tokens (see `eval/metrics.py`); "
-        "reference = summary sentences joined by newlines; every system but ORACLE picks 3 sentences.",
-        "- ΔR1/ΔRL: paired mean difference to LEAD-3 on the same articles (bootstrap 95% CI); "
+        "reference = summary sentences joined by newlines; every system but ORACLE and the two *-adaptive "
+        "ones picks 3 sentences (those aim at the word target the fold's learned ranker learned, see "
+        "`Summarizer.length`).",
+        "- ΔR1/ΔRL: paired mean difference to LEAD-3 (ours-learned-adaptive: to LEAD-adaptive) on the same "
+        "articles (bootstrap 95% CI); "
         f"p: two-sided paired randomization (sign-flip) test; its floor is 1/(resamples+1) = "
         f"{1 / (record['resamples'] + 1):.4f}.",
         *(f"- Note: {n}" for n in record["notes"]),

@@ -1,73 +1,26 @@
-"""Every system the harness compares, behind one small interface.
+"""Every system the harness compares, and how to build them by name.
 
 Baselines (LEAD-3, ORACLE, RANDOM-3), our rankers through the real ``Summarizer`` (so they get the
 product's selection and, in raw mode, its cleaner and splitter), the learned ranker scored by
-5-fold cross-validation, and sumy's LexRank / TextRank / LSA / Luhn fed our sentences.
+5-fold cross-validation (``eval.learned_cv``), and sumy's LexRank / TextRank / LSA / Luhn fed our
+sentences.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib
-import importlib.util
-import inspect
-import pickle
 import re
-from abc import ABC, abstractmethod
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from tqdm import tqdm
 
-from eval.folds import fold_of
 from eval.indosum import Article
+from eval.learned_cv import MODEL_CACHE, LeadAdaptive, LearnedAdaptive, LearnedCV, learned_trainer
+from eval.system_base import K, MODES, System, clear_split_cache, sentences_for, summarize_article
 from summarize.encoders.base import Encoder
-from summarize.rankers import Ranker, available_rankers
+from summarize.rankers import available_rankers
 from summarize.summarizer import Summarizer
-from summarize.text import article_sentences
-
-MODES = ("given", "raw")
-K = 3  # every system but ORACLE picks three sentences, as LEAD-3 does
-
-
-@lru_cache(maxsize=4096)
-def _split(raw_text: str) -> tuple[str, ...]:
-    # Cached: LEAD-3, RANDOM-3 and four sumy peers all split the same raw text.
-    return tuple(s.text for s in article_sentences(raw_text) if s.text.strip())
-
-
-def clear_split_cache() -> None:
-    """Forget cached splits, so a timing pass pays for splitting as a user would."""
-    _split.cache_clear()
-
-
-def sentences_for(article: Article, mode: str) -> list[str]:
-    """The candidate sentences: the corpus's own ("given") or our splitter's on the raw text."""
-    if mode == "given":
-        return list(article.sentences)
-    if mode == "raw":
-        return list(_split(article.raw_text))
-    raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-
-
-class System(ABC):
-    """Picks summary sentences for an article. ``encoder`` is None for systems that need none;
-    the harness swaps it for a live (uncached) encoder when it measures speed."""
-
-    name: str = "system"
-    encoder: Encoder | None = None
-
-    def prepare(self, articles: list[Article]) -> None:
-        """Called once with every evaluated article before any ``select`` (training hooks here)."""
-
-    @abstractmethod
-    def select(self, article: Article, mode: str) -> list[str]:
-        """The chosen sentences, in article order."""
-
-    def describe(self) -> str:
-        """A line for the report about how this system was set up ("" when nothing to say)."""
-        return ""
 
 
 class Lead3(System):
@@ -103,17 +56,6 @@ class Random3(System):
         return [sents[i] for i in sorted(picked)]
 
 
-def _summarize(summarizer: Summarizer, article: Article, mode: str) -> list[str]:
-    if mode == "given":
-        # Paragraph ids are part of the given structure, and a cue the learned ranker uses.
-        summary = summarizer.summarize(sentences=article.sentences, paragraphs=article.paragraphs, k=K)
-    elif mode == "raw":
-        summary = summarizer.summarize(text=article.raw_text, k=K)
-    else:
-        raise ValueError(f"unknown mode {mode!r}")
-    return [s.text for s in summary.sentences]
-
-
 class Ours(System):
     """One of our registered rankers, run end to end through ``Summarizer``."""
 
@@ -123,84 +65,7 @@ class Ours(System):
         self.encoder = encoder
 
     def select(self, article: Article, mode: str) -> list[str]:
-        return _summarize(Summarizer(encoder=self.encoder, ranker=self.ranker), article, mode)
-
-
-TrainFn = Callable[[list[Article], list[np.ndarray], str], Ranker]
-
-
-#: Fold models of the learned ranker, keyed by training set and training code (git-ignored).
-MODEL_CACHE = Path(__file__).resolve().parent / "cache" / "learned-cv"
-_ROOT = Path(__file__).resolve().parents[1]
-
-
-def training_fingerprint(train: TrainFn) -> str:
-    """A hash of the code a fold model depends on: the training module, its ``eval/ranker_*``
-    helpers and ``summarize/rankers``. Other edits (splitter, report) keep cached models valid."""
-    files = {Path(inspect.getsourcefile(train) or "")} | set((_ROOT / "summarize" / "rankers").glob("*.py"))
-    files |= set((_ROOT / "eval").glob("ranker_*.py"))
-    digest = hashlib.sha1()
-    for path in sorted(f for f in files if f.is_file()):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-class LearnedCV(System):
-    """The learned ranker, scored by 5-fold cross-validation over hash folds: each article is
-    summarized by the model that never saw it in training.
-
-    Training all five folds costs most of a full run (~10+ min on 2 cores), so fold models are
-    pickled under ``cache_dir`` keyed by (training code, encoder, training ids); a rerun with
-    unchanged code and data reuses them. ``cache_dir=None`` always retrains.
-    """
-
-    name = "ours-learned"
-
-    def __init__(self, train: TrainFn, encoder: Encoder, cache_dir: Path | None = MODEL_CACHE) -> None:
-        self.train = train
-        self.encoder = encoder
-        self.cache_dir = cache_dir
-        self.models: dict[int, Ranker] = {}
-        self._log = {"code": "", "trained": 0, "cached": 0}
-
-    def describe(self) -> str:
-        log = self._log
-        code = f"training code sha1 {log['code'][:12]}, " if log["code"] else ""
-        return (f"{self.name}: 5-fold CV over hash folds; {code}{log['trained']} fold models trained "
-                f"in this run, {log['cached']} reused from {self.cache_dir}")
-
-    def prepare(self, articles: list[Article]) -> None:
-        embeddings = [self.encoder.encode(a.sentences) for a in articles]
-        folds = [fold_of(a.id) for a in articles]
-        code = training_fingerprint(self.train) if self.cache_dir else ""
-        self._log["code"] = code
-        for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
-            train_idx = [i for i, g in enumerate(folds) if g != f]
-            if train_idx:
-                self.models[f] = self._fit([articles[i] for i in train_idx], [embeddings[i] for i in train_idx], code)
-
-    def _fit(self, articles: list[Article], embeddings: list[np.ndarray], code: str) -> Ranker:
-        if self.cache_dir is None:
-            self._log["trained"] += 1
-            return self.train(articles, embeddings, self.encoder.name)
-        ids = "\n".join(sorted(a.id for a in articles))
-        key = hashlib.sha1(f"{code}\n{self.encoder.name}\n{ids}".encode("utf-8")).hexdigest()
-        path = self.cache_dir / f"{key}.pkl"
-        if path.exists():
-            self._log["cached"] += 1
-            return pickle.loads(path.read_bytes())
-        self._log["trained"] += 1
-        model = self.train(articles, embeddings, self.encoder.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(model))
-        return model
-
-    def select(self, article: Article, mode: str) -> list[str]:
-        fold = fold_of(article.id)
-        if fold not in self.models:
-            raise RuntimeError(f"fold {fold} has no model: it is the only fold in this run")
-        return _summarize(Summarizer(encoder=self.encoder, ranker=self.models[fold]), article, mode)
-
+        return summarize_article(Summarizer(encoder=self.encoder, ranker=self.ranker), article, mode)
 
 _WORD = re.compile(r"\w+(?:[-.,'’:]\w+)*")
 
@@ -243,23 +108,15 @@ class SumyPeer(System):
         return [sents[position[id(s)]] for s in self.summarizer(doc, K)]
 
 
-def learned_trainer() -> tuple[TrainFn | None, str]:
-    """``eval.train_ranker.train`` once that module exists and imports, else None and why (the
-    system is then skipped with that note rather than failing the whole run)."""
-    if importlib.util.find_spec("eval.train_ranker") is None:
-        return None, "eval/train_ranker.py does not exist yet"
-    try:
-        module = importlib.import_module("eval.train_ranker")
-    except Exception as exc:  # a half-written module must not stop the other systems
-        return None, f"eval.train_ranker failed to import ({type(exc).__name__}: {exc})"
-    train = getattr(module, "train", None)
-    return (train, "") if callable(train) else (None, "eval.train_ranker has no train()")
+
+#: Systems built on the learned ranker's fold models; the adaptive pair is compared with each other.
+LEARNED = ("ours-learned", "LEAD-adaptive", "ours-learned-adaptive")
 
 
 def system_names() -> list[str]:
-    """Every system name, in report order: baselines, ours, then sumy's."""
+    """Every system name, in report order: baselines, ours, sumy's, then the adaptive-length pair."""
     ours = [f"ours-{r}" for r in available_rankers() if r != "learned"] + ["ours-learned"]
-    return ["LEAD-3", "ORACLE", "RANDOM-3", *ours, *(f"sumy-{k}" for k in _SUMY)]
+    return ["LEAD-3", "ORACLE", "RANDOM-3", *ours, *(f"sumy-{k}" for k in _SUMY), *LEARNED[1:]]
 
 
 def build_systems(
@@ -270,6 +127,7 @@ def build_systems(
     systems: list[System] = []
     notes: list[str] = []
     encoder: Encoder | None = None
+    learned: LearnedCV | None = None
     for name in names:
         if name == "LEAD-3":
             systems.append(Lead3())
@@ -279,13 +137,16 @@ def build_systems(
             systems.append(Random3(seed))
         elif name.startswith("sumy-") and name[5:] in _SUMY:
             systems.append(SumyPeer(name[5:]))
-        elif name == "ours-learned":
-            train, why = learned_trainer()
-            if train is None:
-                notes.append(f"ours-learned skipped: {why}")
-                continue
-            encoder = encoder or encoder_factory()
-            systems.append(LearnedCV(train, encoder, model_cache))
+        elif name in LEARNED:
+            if learned is None:
+                train, why = learned_trainer()
+                if train is None:
+                    notes.append(f"{name} skipped: {why}")
+                    continue
+                encoder = encoder or encoder_factory()
+                learned = LearnedCV(train, encoder, model_cache)  # one set of fold models for all three
+            systems.append({"ours-learned": learned, "ours-learned-adaptive": LearnedAdaptive(learned),
+                            "LEAD-adaptive": LeadAdaptive(learned)}[name])
         elif name.startswith("ours-") and name[5:] in available_rankers():
             encoder = encoder or encoder_factory()
             systems.append(Ours(name[5:], encoder))
@@ -295,3 +156,4 @@ def build_systems(
 
 
 __all__ = ["MODES", "System", "build_systems", "sentences_for", "system_names"]
+

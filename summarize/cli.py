@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     length.add_argument("-k", "--sentences", type=int, metavar="N", help="number of sentences (default 3)")
     length.add_argument("--ratio", type=float, metavar="R", help="fraction of the article's sentences, 0 < R <= 1")
     length.add_argument("--max-words", type=int, metavar="W", help="word budget for the whole summary")
+    length.add_argument("--adaptive", action="store_true", help="let the length follow the article: sentences "
+                        "in rank order while they bring the summary closer to the length the learned ranker "
+                        "saw in training (about 55 words for e5-small)")
     p.add_argument("--encoder", default="e5-small", help="sentence encoder: e5-small (default, bundled), "
                    "or a Hugging Face model id / local directory")
     p.add_argument("--ranker", default=None, help="sentence ranker (default: the learned one); "
@@ -92,8 +95,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("--check needs --corpus PATH")
     if bool(args.file) == bool(args.input_jsonl):
         parser.error("give one article FILE (or -), or --input-jsonl IN")
-    length = {"k": args.sentences, "ratio": args.ratio, "max_words": args.max_words}
+    length = {"k": args.sentences, "ratio": args.ratio, "max_words": args.max_words, "adaptive": args.adaptive}
     summarizer = _summarizer(args)
+    summarizer.length(**length)  # reject impossible options (e.g. --adaptive without a learned length) up front
     checker = _checker(args)
     if args.input_jsonl:
         return _batch(args, summarizer, checker, length)

@@ -12,22 +12,28 @@ import numpy as np
 @dataclass(frozen=True)
 class Length:
     """How long the summary may be: exactly one of ``k`` sentences, a ``ratio`` of the article's
-    sentences, or a ``max_words`` budget."""
+    sentences, a ``max_words`` budget (never exceeded), or ``target_words``: sentences are taken
+    in rank order while that brings the total closer to the target, so the sentence count
+    adapts to how long the article's best sentences are (``Summarizer(adaptive=True)`` sets it
+    from what the learned ranker saw in training)."""
 
     k: int | None = 3
     ratio: float | None = None
     max_words: int | None = None
+    target_words: float | None = None
 
     def __post_init__(self) -> None:
-        given = [v is not None for v in (self.k, self.ratio, self.max_words)]
+        given = [v is not None for v in (self.k, self.ratio, self.max_words, self.target_words)]
         if sum(given) != 1:
-            raise ValueError("give exactly one of k, ratio or max_words")
+            raise ValueError("give exactly one of k, ratio, max_words or target_words")
         if self.k is not None and self.k < 1:
             raise ValueError("k must be at least 1")
         if self.ratio is not None and not 0 < self.ratio <= 1:
             raise ValueError("ratio must be in (0, 1]")
         if self.max_words is not None and self.max_words < 1:
             raise ValueError("max_words must be at least 1")
+        if self.target_words is not None and not self.target_words > 0:
+            raise ValueError("target_words must be positive")
 
     @classmethod
     def of(cls, k: int | None = None, ratio: float | None = None, max_words: int | None = None) -> "Length":
@@ -57,7 +63,9 @@ def mmr_select(
     ``diversity`` is MMR's (1 - lambda): 0 picks purely by score, 1 purely against redundancy.
     Scores are min-max scaled first so ``diversity`` means the same for every ranker. Under a
     ``max_words`` budget a sentence that does not fit is skipped, but the first pick is always
-    kept so a budget smaller than every sentence still yields a summary. ``n_total`` is the
+    kept so a budget smaller than every sentence still yields a summary. Under ``target_words``
+    selection stops at the first pick that would leave the total further from the target than it
+    is. ``n_total`` is the
     article's sentence count when only its first ``len(scores)`` sentences are candidates, so a
     ``ratio`` means a share of the whole article.
     """
@@ -80,6 +88,9 @@ def mmr_select(
             if val > best_val:
                 best, best_val = i, val
         candidates.discard(best)
+        target = length.target_words
+        if target is not None and chosen and abs(words + word_counts[best] - target) > abs(words - target):
+            break
         if length.max_words is not None and chosen and words + word_counts[best] > length.max_words:
             continue
         chosen.append(best)

@@ -63,18 +63,21 @@ class Summarizer:
         k: int | None = None,
         ratio: float | None = None,
         max_words: int | None = None,
+        adaptive: bool = False,
     ) -> Summary:
         """Summarize raw ``text`` (cleaned and split here) or pre-split ``sentences``.
 
         With ``sentences``, ``paragraphs`` may give each sentence's paragraph id: paragraph
         starts are a cue the learned ranker uses (without them each sentence is its own paragraph).
+        ``adaptive=True`` lets the length follow the article instead of a fixed k: see
+        :meth:`length`.
         """
         if (text is None) == (sentences is None):
             raise ValueError("pass exactly one of text or sentences")
         if paragraphs is not None and (sentences is None or len(paragraphs) != len(sentences)):
             raise ValueError("paragraphs needs sentences, one paragraph id per sentence")
         items = [text] if text is not None else [(list(sentences or []), paragraphs)]
-        return self._run(items, Length.of(k, ratio, max_words), progress=False)[0]
+        return self._run(items, self.length(k, ratio, max_words, adaptive), progress=False)[0]
 
     def summarize_many(
         self,
@@ -83,10 +86,30 @@ class Summarizer:
         k: int | None = None,
         ratio: float | None = None,
         max_words: int | None = None,
+        adaptive: bool = False,
         progress: bool = False,
     ) -> list[Summary]:
         """Summaries in input order; sentences of many articles are embedded in shared batches."""
-        return self._run(list(texts), Length.of(k, ratio, max_words), progress=progress)
+        return self._run(list(texts), self.length(k, ratio, max_words, adaptive), progress=progress)
+
+    def length(self, k: int | None = None, ratio: float | None = None, max_words: int | None = None,
+               adaptive: bool = False) -> Length:
+        """The length rule for these options (k=3 when none is given).
+
+        Adaptive: a word target learned with the ranker (the typical length of its training
+        references); sentences are then taken in rank order while they bring the summary closer
+        to it, so an article of short sentences gets more of them. Only a ranker that learned a
+        length can do this; any other is a ``ValueError`` rather than a silent fixed k.
+        """
+        if not adaptive:
+            return Length.of(k, ratio, max_words)
+        if any(v is not None for v in (k, ratio, max_words)):
+            raise ValueError("adaptive length excludes k, ratio and max_words")
+        words = self.ranker.summary_words(self.encoder.name)
+        if words is None:
+            raise ValueError(f"ranker {self.ranker.name!r} with encoder {self.encoder.name!r} learned no summary "
+                             "length; use k, ratio or max_words")
+        return Length(k=None, target_words=words)
 
     def _run(self, items: list, length: Length, progress: bool) -> list[Summary]:
         parsed = [self._sentences(item) for item in items]
@@ -147,7 +170,8 @@ class Summarizer:
         words = [len(s.text.split()) for s in sents]
         chosen = mmr_select(scores, emb, length, words, self.diversity, n_total=len(every))
         picked = [(i, float(scores[i])) for i in chosen]
-        missing = length.sentence_cap(len(every)) - len(chosen) if length.max_words is None else 0
+        fixed = length.max_words is None and length.target_words is None
+        missing = length.sentence_cap(len(every)) - len(chosen) if fixed else 0
         if missing > 0 and len(chosen) == len(sents):
             floor = float(np.min(scores))
             picked += [(i, floor) for i in range(len(sents), len(sents) + missing)]

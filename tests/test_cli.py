@@ -44,6 +44,8 @@ def test_stdin_and_length_options(example_path: Path):
     words = run("-", "--max-words", "40", "--json", stdin=data)
     assert words.returncode == 0
     assert len(json.loads(words.stdout)["sentences"]) >= 1
+    adaptive = run("-", "--adaptive", "--json", stdin=data)
+    assert adaptive.returncode == 0 and len(json.loads(adaptive.stdout)["sentences"]) >= 1
 
 
 @pytest.mark.parametrize(
@@ -75,6 +77,9 @@ def test_usage_errors_exit_2(example_path):
     assert run().returncode == 2
     assert run(str(example_path), "--check").returncode == 2
     assert run(str(example_path), "-k", "0").returncode == 2
+    assert run(str(example_path), "-k", "2", "--adaptive").returncode == 2
+    no_length = run(str(example_path), "--adaptive", "--ranker", "lead")
+    assert no_length.returncode == 2 and "learned no summary length" in no_length.stderr.decode()
 
 
 def test_megabyte_article_is_summarized(tmp_path, example_text):

@@ -104,6 +104,25 @@ def test_foreign_encoder_with_learned_ranker_falls_back_and_says_so():
     assert summary.ranker == "centrality (fallback)" and len(summary.sentences) == 2
 
 
+def test_adaptive_needs_a_ranker_that_learned_a_length(toy):
+    with pytest.raises(ValueError, match="learned no summary length"):
+        toy.summarize(sentences=SENTENCES, adaptive=True)
+    with pytest.raises(ValueError, match="excludes"):
+        Summarizer().summarize(sentences=SENTENCES, adaptive=True, k=2)
+
+
+def test_adaptive_length_follows_the_shipped_heads_word_target():
+    s = Summarizer()
+    target = s.ranker.summary_words("e5-small")
+    assert target is not None and 20 < target < 150
+    short = [f"Harga cabai naik {i} persen." for i in range(10)]  # 5 words each
+    long = [" ".join(f"kata{j}" for j in range(40)) + f" nomor {i}." for i in range(10)]  # 42 words each
+    n_short = len(s.summarize(sentences=short, adaptive=True).sentences)
+    n_long = len(s.summarize(sentences=long, adaptive=True).sentences)
+    assert n_short > n_long >= 1
+    assert abs(5 * n_short - target) <= 5 / 2 + 1e-9 or n_short == len(short)
+
+
 def test_default_pipeline_on_an_example_article(example_text: str):
     summ = Summarizer()
     summary = summ.summarize(example_text, k=3)

@@ -42,6 +42,11 @@ class Ranker(ABC):
     def score(self, doc: Document) -> np.ndarray:
         """Return a float array of shape (len(doc),)."""
 
+    def summary_words(self, encoder: str) -> float | None:
+        """How many words a summary should have, when the ranker learned it from reference
+        summaries (what ``Summarizer(adaptive=True)`` aims for); None when it did not."""
+        return None
+
 
 DEFAULT_RANKER = "learned"
 

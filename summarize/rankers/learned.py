@@ -153,6 +153,11 @@ class LearnedRanker(Ranker):
         head = self.head_for(encoder)
         return head.max_positions if head else None
 
+    def summary_words(self, encoder: str) -> float | None:
+        head = self.head_for(encoder)
+        words = head.meta.get("summary_words") if head else None
+        return float(words) if words else None
+
     def score(self, doc: Document) -> np.ndarray:
         head = self.head_for(doc.encoder)
         if head is None or head.dim != doc.embeddings.shape[1]:

@@ -123,6 +123,9 @@ class _Memorizing(Ranker):
     def score(self, doc: Document) -> np.ndarray:
         return np.arange(len(doc), 0, -1, dtype=float)
 
+    def summary_words(self, encoder: str) -> float:
+        return 40.0
+
 
 def test_learned_cv_never_scores_an_article_with_a_model_trained_on_it(articles):
     calls = []
@@ -142,6 +145,29 @@ def test_learned_cv_never_scores_an_article_with_a_model_trained_on_it(articles)
         assert a.id not in model.trained_ids
         assert all(fold_of(i) != fold_of(a.id) for i in model.trained_ids)
         assert len(system.select(a, "given")) == 3
+
+
+def test_adaptive_pair_shares_the_fold_models_and_aims_at_the_word_target(articles):
+    calls = []
+
+    def train(train_articles, embeddings, encoder_name):
+        calls.append({a.id for a in train_articles})
+        return _Memorizing(calls[-1])
+
+    systems, _ = build_systems(["ours-learned", "LEAD-adaptive", "ours-learned-adaptive"], HashEncoder)
+    fixed, lead, ours = systems
+    fixed.train, fixed.cache_dir = train, None
+    for system in systems:
+        system.prepare(articles)
+    assert len(calls) == len({fold_of(a.id) for a in articles})  # trained once, shared by all three
+    for a in articles:
+        chosen = lead.select(a, "given")
+        words = [len(x.split()) for x in a.sentences]
+        m = len(chosen)
+        assert chosen == a.sentences[:m]
+        if m < len(words):  # one more sentence would have left the total further from 40
+            assert abs(sum(words[: m + 1]) - 40) > abs(sum(words[:m]) - 40)
+        assert ours.select(a, "given") == chosen  # the memorizing ranker ranks in lead order
 
 
 def test_build_systems_skips_learned_with_a_note_and_rejects_unknown(monkeypatch):

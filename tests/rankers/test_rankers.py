@@ -74,6 +74,16 @@ def test_max_words_budget_skips_what_does_not_fit_but_keeps_the_first_pick():
     assert _select(scores, words=[100, 100, 100, 100], max_words=10) == [0]
 
 
+def test_target_words_takes_sentences_while_they_bring_the_total_closer():
+    scores = [0.9, 0.8, 0.7, 0.1]
+    # 20 → 40 is closer to 45 than 20; 40 → 60 is further (15 > 5): stop at two
+    assert mmr_select(np.asarray(scores), np.eye(4), Length(k=None, target_words=45), [20, 20, 20, 20], 0.0) == [0, 1]
+    # short sentences: more of them
+    assert mmr_select(np.asarray(scores), np.eye(4), Length(k=None, target_words=45), [12, 12, 12, 12], 0.0) == [0, 1, 2, 3]
+    # the first pick is kept even when it overshoots alone
+    assert mmr_select(np.asarray(scores), np.eye(4), Length(k=None, target_words=5), [50, 50, 50, 50], 0.0) == [0]
+
+
 def test_diversity_skips_a_near_duplicate():
     base = np.random.default_rng(1).normal(size=(3, 16))
     emb = _unit(np.stack([base[0], base[0] + 0.01, base[1], base[2]]))
@@ -93,3 +103,7 @@ def test_length_rejects_two_rules_or_bad_values():
         Length.of(k=0)
     with pytest.raises(ValueError):
         Length.of(ratio=1.5)
+    with pytest.raises(ValueError):
+        Length(k=None, target_words=0)
+    with pytest.raises(ValueError):
+        Length(k=3, target_words=50)
