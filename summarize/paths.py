@@ -1,20 +1,24 @@
 """Where shipped model files live.
 
-One lookup so that tests, the CLI and an installed package all agree: ``<repo>/models`` next to the
-package by default, or whatever ``SUMMARIZE_MODELS_DIR`` names (a deployment that keeps models
-elsewhere, or a test that points at a temporary copy).
+One lookup so that tests, the CLI and an installed package all agree: ``$SUMMARIZE_MODELS_DIR``
+when set (a deployment that keeps models elsewhere, or a test that points at a temporary copy);
+else ``<repo>/models`` next to the package (a checkout or an editable install); else the copy a
+wheel installs under ``<prefix>/share/summarize-id/models`` (see ``pyproject.toml``).
 """
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ENV_VAR = "SUMMARIZE_MODELS_DIR"
 
 
 def models_dir() -> Path:
-    """The models folder: ``$SUMMARIZE_MODELS_DIR`` if set and non-empty, else ``<repo>/models``."""
+    """The models folder (the repo's path when none exists, so errors name where to look)."""
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parent.parent / "models"
+    repo = Path(__file__).resolve().parent.parent / "models"
+    installed = Path(sys.prefix) / "share" / "summarize-id" / "models"
+    return installed if not repo.is_dir() and installed.is_dir() else repo
