@@ -51,22 +51,19 @@ def reference_overlap(sentences: Sequence[str], reference: str) -> np.ndarray:
     return np.asarray(out, dtype=np.float32)
 
 
-def subset_oracle(sentences: Sequence[str], reference: str, k: int = 3) -> np.ndarray:
-    """0/1 labels of the ``k`` sentences whose union scores the best ROUGE-1 F1: the target that
-    matches a fixed-k evaluation exactly, where the corpus's gold labels pick ~3.4 sentences
-    greedily. Exhaustive (C(10, 3) = 120 subsets at the default cut), so only for short inputs."""
+def subset_scores(sentences: Sequence[str], reference: str, k: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Every ``k``-sentence subset (an (S, k) index array, in ``combinations`` order) and its
+    ROUGE-1 F1 against the reference. Exhaustive (C(10, 3) = 120 subsets at the default cut), so
+    only for short inputs."""
     ref = Counter(_TOK.tokenize(reference))
     bags = [Counter(_TOK.tokenize(s)) for s in sentences]
-    best, best_set = -1.0, ()
-    for subset in combinations(range(len(bags)), min(k, len(bags))):
+    subsets = list(combinations(range(len(bags)), min(k, len(bags))))
+    f1 = []
+    for subset in subsets:
         hyp = sum((bags[i] for i in subset), Counter())
         overlap = sum((hyp & ref).values())
-        f = 2 * overlap / (sum(hyp.values()) + sum(ref.values())) if overlap else 0.0
-        if f > best:
-            best, best_set = f, subset
-    labels = np.zeros(len(bags), dtype=np.float32)
-    labels[list(best_set)] = 1.0
-    return labels
+        f1.append(2 * overlap / (sum(hyp.values()) + sum(ref.values())) if overlap else 0.0)
+    return np.asarray(subsets, dtype=np.int64).reshape(len(subsets), -1), np.asarray(f1, dtype=np.float32)
 
 
 def load_training_data(encoder: str, limit: int | None = None, cached_only: bool = False):

@@ -4,7 +4,7 @@
     python -m eval.train_ranker --cv            # 5-fold CV (fold_of) against LEAD-3, per fold + mean
     python -m eval.train_ranker --encoder indobenchmark/indobert-base-p1   # a head for another encoder
 
-The target is the best 3-sentence subset by ROUGE-1 (``subset_oracle``, matching the fixed k=3
+The target is the best 3-sentence subset by ROUGE-1 (``subset_scores``, matching the fixed k=3
 evaluation; +0.25 R1 in CV over the corpus's gold labels) mixed half-and-half with each
 sentence's token overlap with the reference, learned with a listwise loss over the article.
 Each ensemble member keeps a different 10 % of its training articles aside (by a seeded hash of
@@ -23,7 +23,7 @@ import numpy as np
 
 from eval.indosum import Article
 from eval.ranker_net import NetConfig, config_dict
-from eval.ranker_cv import add_cv_args, load_training_data, reference_overlap, rouge1_f, run_cv, subset_oracle
+from eval.ranker_cv import add_cv_args, load_training_data, reference_overlap, rouge1_f, run_cv, subset_scores
 from summarize.rankers.features import sentence_features
 from summarize.rankers.learned import Head, LearnedRanker
 
@@ -42,6 +42,8 @@ class TrainConfig:
     target: str = "oracle3"  # "gold": the corpus's labels; "oracle3": the best-ROUGE 3-sentence subset
     center: bool = False  # feed embeddings minus the article's mean: what sets a sentence apart
     loss: str = "listwise"  # "bce" per sentence, or "listwise": softmax cross-entropy over the article
+    subset_weight: float = 0.0  # share of the loss taken from the subset-level listwise term
+    subset_temp: float = 0.02  # temperature of that term's target: softmax(ROUGE-1 F1 / temp) over 3-subsets
     seed: int = 13
 
 
@@ -53,6 +55,8 @@ class Example:
     feats: np.ndarray
     labels: np.ndarray
     soft: np.ndarray
+    subsets: np.ndarray  # (S, 3) every 3-sentence subset of the cut article ...
+    subset_f1: np.ndarray  # ... and its ROUGE-1 F1 against the reference
     sentences: list[str]
     reference: str
     id: str
@@ -66,9 +70,13 @@ def make_examples(articles: Sequence[Article], embeddings: Sequence[np.ndarray],
         m = min(len(art.sentences), max_positions)
         sents, emb = art.sentences[:m], np.asarray(emb[:m], dtype=np.float32)
         feats = sentence_features(sents, art.paragraphs[:m], emb)
-        labels = subset_oracle(sents, art.reference) if target == "oracle3" else np.asarray(art.labels[:m], np.float32)
+        subsets, f1 = subset_scores(sents, art.reference)
+        labels = np.asarray(art.labels[:m], np.float32)
+        if target == "oracle3":  # the best-ROUGE-1 3-subset: what a fixed-k evaluation rewards
+            labels = np.zeros(m, np.float32)
+            labels[subsets[int(np.argmax(f1))]] = 1.0
         out.append(Example(emb - emb.mean(axis=0) if center else emb, feats, labels, reference_overlap(sents, art.reference),
-                           sents, art.reference, art.id))
+                           subsets, f1, sents, art.reference, art.id))
     return out
 
 
@@ -90,6 +98,33 @@ def _batch(exs: list[Example], mean: np.ndarray, std: np.ndarray, soft_weight: f
         emb[i, :m], feats[i, :m], pad[i, :m] = e.emb, (e.feats - mean) / std, False
         labels[i, :m] = (1 - soft_weight) * e.labels + soft_weight * e.soft
     return torch.from_numpy(emb), torch.from_numpy(feats), torch.from_numpy(labels), torch.from_numpy(pad)
+
+
+def _subset_batch(exs: list[Example], n: int, temp: float):
+    """Padded subset tensors: member indices (b, S, 3), padded with ``n`` (a zero logit column),
+    the target distribution softmax(F1 / temp) over each article's subsets, and a padding mask."""
+    import torch
+
+    s_max = max(len(e.subset_f1) for e in exs)
+    idx, target, pad = np.full((len(exs), s_max, 3), n, np.int64), np.zeros((len(exs), s_max), np.float32), np.ones((len(exs), s_max), bool)
+    for i, e in enumerate(exs):
+        s, k = e.subsets.shape
+        idx[i, :s, :k], pad[i, :s] = e.subsets, False
+        z = (e.subset_f1 - e.subset_f1.max()) / temp
+        target[i, :s] = np.exp(z) / np.exp(z).sum()
+    return torch.from_numpy(idx), torch.from_numpy(target), torch.from_numpy(pad)
+
+
+def _subset_loss(logits, pad, idx, target, subset_pad):
+    """Listwise over whole 3-sentence summaries: a summary's score is the sum of its sentences'
+    logits, its target share grows with its ROUGE-1, so near-best summaries also earn credit and
+    the sentences are trained for how well they combine rather than one by one."""
+    import torch
+
+    b, s_max, k = idx.shape
+    ext = torch.cat([logits.masked_fill(pad, 0.0), logits.new_zeros(b, 1)], dim=1)
+    scores = ext.gather(1, idx.view(b, -1)).view(b, s_max, k).sum(dim=-1).masked_fill(subset_pad, -1e4)
+    return -(target * torch.log_softmax(scores, dim=1)).sum(dim=1).mean()
 
 
 def _top3_r1(net, exs: list[Example], mean: np.ndarray, std: np.ndarray) -> float:
@@ -140,8 +175,13 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
         net.train()
         order = rng.permutation(len(train))
         for i in range(0, len(order), cfg.batch):
-            emb, feats, labels, pad = _batch([train[j] for j in order[i : i + cfg.batch]], mean, std, cfg.soft_weight)
-            loss = _loss(net(emb, feats, pad), labels, pad, cfg)
+            part = [train[j] for j in order[i : i + cfg.batch]]
+            emb, feats, labels, pad = _batch(part, mean, std, cfg.soft_weight)
+            logits = net(emb, feats, pad)
+            loss = _loss(logits, labels, pad, cfg)
+            if cfg.subset_weight:
+                sub = _subset_batch(part, pad.shape[1], cfg.subset_temp)
+                loss = (1 - cfg.subset_weight) * loss + cfg.subset_weight * _subset_loss(logits, pad, *sub)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -183,7 +223,8 @@ def train(articles: list[Article], embeddings: list[np.ndarray], encoder_name: s
         torch.set_num_threads(threads)
         torch.use_deterministic_algorithms(deterministic)
     meta = {"net": config_dict(cfg.net), "members": cfg.members, "epochs": cfg.epochs, "lr": cfg.lr,
-            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "loss": cfg.loss, "center": cfg.center, "target": cfg.target, "seed": cfg.seed,
+            "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "loss": cfg.loss,
+            "subset_weight": cfg.subset_weight, "subset_temp": cfg.subset_temp, "center": cfg.center, "target": cfg.target, "seed": cfg.seed,
             "n_articles": len(articles), "summary_words": summary_words(articles)}
     head = Head(encoder=encoder_name, members=members, feat_mean=mean.astype(np.float64), feat_std=std.astype(np.float64),
                 n_layers=cfg.net.n_layers, n_heads=cfg.net.n_heads, max_positions=cfg.net.max_positions, meta=meta)
