@@ -2,6 +2,7 @@
 
     python -m eval.benchmark                 # 300 articles, default encoder and ranker
     python -m eval.benchmark --n 100 --ranker centrality
+    python -m eval.benchmark --steps 100      # also: what batching and the candidate cut each buy
 
 Prints and writes ``eval/results/benchmark.json``: model load time, articles/s and sentences/s of
 ``summarize_many`` (model load excluded), the time split between cleaning/splitting, embedding
@@ -104,14 +105,45 @@ def run(n: int, encoder: str | None, ranker: str | None, repeats: int) -> dict:
     return result
 
 
+def steps(n: int) -> list[dict]:
+    """Articles/s with each throughput step added in turn, on the same ``n`` raw articles: one
+    article per call embedding every candidate sentence (up to ``MAX_CANDIDATES``), then
+    batching sentences across articles, then embedding only what the learned head can rank."""
+    from summarize.summarizer import MAX_CANDIDATES
+
+    texts = [a.raw_text for a in load_articles(limit=n)]
+    summ = Summarizer()
+    summ.summarize(texts[0])  # load the weights outside the timings
+    cut = summ.max_candidates
+    rows = []
+    for name, batched, limit in (("one article per call, all candidates", False, MAX_CANDIDATES),
+                                 ("batched across articles, all candidates", True, MAX_CANDIDATES),
+                                 (f"batched, first {cut} candidates (default)", True, cut)):
+        summ.max_candidates = limit
+        start = time.perf_counter()
+        if batched:
+            summ.summarize_many(texts, k=3)
+        else:
+            for text in texts:
+                summ.summarize(text, k=3)
+        seconds = time.perf_counter() - start
+        rows.append({"step": name, "articles": len(texts), "seconds": round(seconds, 2),
+                     "articles_per_s": round(len(texts) / seconds, 2)})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300, help="articles (the first N of IndoSum)")
     ap.add_argument("--encoder", default=None)
     ap.add_argument("--ranker", default=None)
     ap.add_argument("--cold-repeats", type=int, default=3, help="CLI cold starts to time (0: skip)")
+    ap.add_argument("--steps", type=int, default=0, metavar="N",
+                    help="also time each throughput step on N articles (default encoder and ranker)")
     args = ap.parse_args(argv)
     result = run(args.n, args.encoder, args.ranker, args.cold_repeats)
+    if args.steps:
+        result["steps"] = steps(args.steps)
     for key, value in result.items():
         print(f"{key:26s} {value}")
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -4,9 +4,12 @@
     python -m eval.train_ranker --cv            # 5-fold CV (fold_of) against LEAD-3, per fold + mean
     python -m eval.train_ranker --encoder indobenchmark/indobert-base-p1   # a head for another encoder
 
-The target is the best 3-sentence subset by ROUGE-1 (``subset_scores``, matching the fixed k=3
-evaluation; +0.25 R1 in CV over the corpus's gold labels) mixed half-and-half with each
-sentence's token overlap with the reference, learned with a listwise loss over the article.
+The loss is listwise over whole summaries: every 3-sentence subset of the first positions
+(``subset_scores``; C(10, 3) = 120) is scored by the sum of its sentences' logits, and the target
+distribution is softmax(ROUGE-1 F1 / 0.02) over those subsets, so near-best summaries also earn
+credit and sentences are trained for how well they combine (5-fold CV: +3.08 R1 over LEAD-3
+against +2.74 for the earlier per-sentence listwise loss on the best subset's 0/1 labels mixed
+with token overlap, which ``--subset-weight`` below 1 mixes back in).
 Each ensemble member keeps a different 10 % of its training articles aside (by a seeded hash of
 the id) and stops at the epoch with the best ROUGE-1 there, so members differ in data as well as
 seed and, together, see every article. Training is deterministic: fixed seeds, deterministic
@@ -42,7 +45,7 @@ class TrainConfig:
     target: str = "oracle3"  # "gold": the corpus's labels; "oracle3": the best-ROUGE 3-sentence subset
     center: bool = False  # feed embeddings minus the article's mean: what sets a sentence apart
     loss: str = "listwise"  # "bce" per sentence, or "listwise": softmax cross-entropy over the article
-    subset_weight: float = 0.0  # share of the loss taken from the subset-level listwise term
+    subset_weight: float = 1.0  # share of the loss from the subset-level term (CV: 0 → +2.74, 0.5 → +3.14, 1 → +3.08)
     subset_temp: float = 0.02  # temperature of that term's target: softmax(ROUGE-1 F1 / temp) over 3-subsets
     seed: int = 13
 
@@ -178,10 +181,12 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
             part = [train[j] for j in order[i : i + cfg.batch]]
             emb, feats, labels, pad = _batch(part, mean, std, cfg.soft_weight)
             logits = net(emb, feats, pad)
-            loss = _loss(logits, labels, pad, cfg)
-            if cfg.subset_weight:
+            loss = 0.0
+            if cfg.subset_weight < 1:
+                loss = (1 - cfg.subset_weight) * _loss(logits, labels, pad, cfg)
+            if cfg.subset_weight > 0:
                 sub = _subset_batch(part, pad.shape[1], cfg.subset_temp)
-                loss = (1 - cfg.subset_weight) * loss + cfg.subset_weight * _subset_loss(logits, pad, *sub)
+                loss = loss + cfg.subset_weight * _subset_loss(logits, pad, *sub)
             opt.zero_grad()
             loss.backward()
             opt.step()
