@@ -66,13 +66,14 @@ def subset_scores(sentences: Sequence[str], reference: str, k: int = 3) -> tuple
     return np.asarray(subsets, dtype=np.int64).reshape(len(subsets), -1), np.asarray(f1, dtype=np.float32)
 
 
-def load_training_data(encoder: str, limit: int | None = None, cached_only: bool = False):
+def load_training_data(encoder: str, limit: int | None = None, cached_only: bool = False,
+                       cache_dir: Path | None = None):
     """Articles and their sentence embeddings from the shared cache (embedding what is missing,
     unless ``cached_only``, which drops articles not fully cached yet)."""
-    from eval.embed_cache import CachedEncoder, _key
+    from eval.embed_cache import CACHE_DIR, CachedEncoder, _key
     from summarize.encoders import get_encoder
 
-    enc = CachedEncoder(get_encoder(encoder))
+    enc = CachedEncoder(get_encoder(encoder), cache_dir or CACHE_DIR)
     articles = load_articles(limit=limit)
     if cached_only:
         articles = [a for a in articles if all(_key(s) in enc._vectors for s in a.sentences)]

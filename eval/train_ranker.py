@@ -262,12 +262,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--encoder", default="e5-small", help="registry name or Hugging Face id / local path")
     ap.add_argument("--out", default=None, help="models directory (default: the package's models dir)")
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
+    ap.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (default: eval/cache)")
     ap.add_argument("--verbose", action="store_true", help="per-epoch inner-validation scores")
     _config_args(ap)
     add_cv_args(ap)
     args = ap.parse_args(argv)
     cfg = _config(args)
-    articles, embeddings = load_training_data(args.encoder, args.limit, args.cached_only)
+    articles, embeddings = load_training_data(args.encoder, args.limit, args.cached_only, args.cache_dir)
     log = print if args.verbose else None
     if args.cv:
         run_cv(articles, embeddings, args, lambda a, e: train(a, e, args.encoder, cfg, log))
