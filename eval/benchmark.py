@@ -62,8 +62,7 @@ def cold_start(path: Path, repeats: int) -> list[float]:
     return times
 
 
-def run(n: int, encoder: str | None, ranker: str | None, repeats: int) -> dict:
-    texts = [a.raw_text for a in load_articles(limit=n)]
+def run(texts: list[str], encoder: str | None, ranker: str | None, repeats: int) -> dict:
     start = time.perf_counter()
     kwargs = {k: v for k, v in {"encoder": encoder, "ranker": ranker}.items() if v}
     summ = Summarizer(**kwargs)
@@ -105,13 +104,12 @@ def run(n: int, encoder: str | None, ranker: str | None, repeats: int) -> dict:
     return result
 
 
-def steps(n: int) -> list[dict]:
-    """Articles/s with each throughput step added in turn, on the same ``n`` raw articles: one
+def steps(texts: list[str]) -> list[dict]:
+    """Articles/s with each throughput step added in turn, on the same raw articles: one
     article per call embedding every candidate sentence (up to ``MAX_CANDIDATES``), then
     batching sentences across articles, then embedding only what the learned head can rank."""
     from summarize.summarizer import MAX_CANDIDATES
 
-    texts = [a.raw_text for a in load_articles(limit=n)]
     summ = Summarizer()
     summ.summarize(texts[0])  # load the weights outside the timings
     cut = summ.max_candidates
@@ -141,9 +139,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--steps", type=int, default=0, metavar="N",
                     help="also time each throughput step on N articles (default encoder and ranker)")
     args = ap.parse_args(argv)
-    result = run(args.n, args.encoder, args.ranker, args.cold_repeats)
+    texts = [a.raw_text for a in load_articles(limit=max(args.n, args.steps))]
+    result = run(texts[: args.n], args.encoder, args.ranker, args.cold_repeats)
     if args.steps:
-        result["steps"] = steps(args.steps)
+        result["steps"] = steps(texts[: args.steps])
     for key, value in result.items():
         print(f"{key:26s} {value}")
     RESULTS.mkdir(parents=True, exist_ok=True)

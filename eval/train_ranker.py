@@ -74,10 +74,10 @@ def make_examples(articles: Sequence[Article], embeddings: Sequence[np.ndarray],
         sents, emb = art.sentences[:m], np.asarray(emb[:m], dtype=np.float32)
         feats = sentence_features(sents, art.paragraphs[:m], emb)
         subsets, f1 = subset_scores(sents, art.reference)
-        labels = np.asarray(art.labels[:m], np.float32)
         if target == "oracle3":  # the best-ROUGE-1 3-subset: what a fixed-k evaluation rewards
-            labels = np.zeros(m, np.float32)
-            labels[subsets[int(np.argmax(f1))]] = 1.0
+            labels = np.isin(np.arange(m), subsets[int(np.argmax(f1))]).astype(np.float32)
+        else:
+            labels = np.asarray(art.labels[:m], np.float32)
         out.append(Example(emb - emb.mean(axis=0) if center else emb, feats, labels, reference_overlap(sents, art.reference),
                            subsets, f1, sents, art.reference, art.id))
     return out
