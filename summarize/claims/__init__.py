@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from summarize.claims.types import CheckResult, Claim, Evidence, Quantity, Verdict
+from summarize.claims.types import CheckResult, Claim, Evidence, Frame, Quantity, Verdict
 
 _LAZY = {
     "ClaimChecker": "summarize.claims.checker",
@@ -21,9 +21,16 @@ _LAZY = {
     "Matcher": "summarize.claims.match",
     "register_matcher": "summarize.claims.match",
     "available_matchers": "summarize.claims.match",
+    # The statement store seam and the per-article helpers every store uses (the archive too).
+    "StatementStore": "summarize.claims.store",
+    "StoredSentence": "summarize.claims.store",
+    "Hit": "summarize.claims.store",
+    "ArticleSentence": "summarize.claims.statements",
+    "article_statements": "summarize.claims.statements",
+    "mask_sentence": "summarize.claims.statements",
 }
 
-__all__ = ["CheckResult", "Claim", "Evidence", "Quantity", "Verdict", *sorted(_LAZY)]
+__all__ = ["CheckResult", "Claim", "Evidence", "Frame", "Quantity", "Verdict", *sorted(_LAZY)]
 
 
 def __getattr__(name: str) -> Any:

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Sequence
 
 from summarize.claims.corpus import CorpusInput, load_corpus
-from summarize.claims.index import ClaimIndex, Extractor
+from summarize.claims.index import ClaimIndex
 from summarize.claims.match import Match, Matcher, get_matcher
+from summarize.claims.statements import Extractor
+from summarize.claims.store import StatementStore
 from summarize.claims.types import CheckResult, Claim, Evidence
 from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_SIMILARITY, decide, values_agree
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
@@ -48,12 +50,24 @@ def _default_extractor() -> Extractor:
     return extract_claims
 
 
+def _open_archive(path: str | Path, encoder: Encoder) -> StatementStore:
+    try:
+        from summarize.archive import Archive
+    except ImportError as exc:
+        raise ModuleNotFoundError(f"cannot open archive {path}: the archive module is not available ({exc})") from exc
+    return Archive(path, encoder=encoder)
+
+
 class ClaimChecker:
-    """Checks the numbers in an article against a reference corpus, indexed once.
+    """Checks the numbers in an article against a statement store: a reference corpus indexed
+    once in memory, or an archive database that grows as articles are added.
 
     >>> checker = ClaimChecker(corpus="corpus.jsonl")          # doctest: +SKIP
     >>> [r.verdict for r in checker.check(article_text)]       # doctest: +SKIP
     ['consistent', 'unverified']
+    >>> checker = ClaimChecker(archive="newsroom.db")          # doctest: +SKIP
+    >>> checker.add("ant-1", text, date="2024-05-01")           # doctest: +SKIP
+    'added'
 
     ``corpus`` is a list of texts (or ``{"id", "text", "date"}`` dicts), a folder of ``.txt``
     files or a ``.jsonl`` file; unusable documents are logged and listed in ``skipped``.
@@ -63,35 +77,47 @@ class ClaimChecker:
         self,
         corpus: CorpusInput | None = None,
         *,
+        archive: str | Path | None = None,
+        store: StatementStore | None = None,
         encoder: str | Encoder = DEFAULT_ENCODER,
         matcher: str | Matcher | None = None,
         conflict_similarity: float = CONFLICT_SIMILARITY,
         conflict_margin: float = CONFLICT_MARGIN,
         progress: bool = False,
         extractor: Extractor | None = None,
-        index: ClaimIndex | None = None,
     ) -> None:
-        if (corpus is None) == (index is None):
-            raise ValueError("pass exactly one of corpus or index")
+        if sum(x is not None for x in (corpus, archive, store)) != 1:
+            raise ValueError("pass exactly one of corpus, archive or store")
         self.encoder = get_encoder(encoder)
         self.matcher = get_matcher(matcher)
         self.conflict_similarity = conflict_similarity
         self.conflict_margin = conflict_margin
         self._extract = extractor or _default_extractor()
-        if index is None:
-            docs, skipped = load_corpus(corpus)  # type: ignore[arg-type]
-            index = ClaimIndex.build(docs, self.encoder, self._extract, skipped, progress=progress)
-        elif index.encoder != self.encoder.name:
+        if corpus is not None:
+            docs, skipped = load_corpus(corpus)
+            store = ClaimIndex.build(docs, self.encoder, self._extract, skipped, progress=progress)
+        elif archive is not None:
+            store = _open_archive(archive, self.encoder)
+        assert store is not None
+        if store.encoder != self.encoder.name:
             raise ValueError(
-                f"index was built with encoder {index.encoder!r}, not {self.encoder.name!r}: "
-                "query and corpus vectors must come from the same encoder"
+                f"the store was built with encoder {store.encoder!r}, not {self.encoder.name!r}: "
+                "query and stored vectors must come from the same encoder"
             )
-        self.index = index
+        self.store = store
 
     @property
     def skipped(self) -> list[tuple[str, str]]:
         """``(source, reason)`` for every corpus item that was not indexed."""
-        return self.index.skipped
+        return self.store.skipped
+
+    def add(self, id: str, text: str, date: str | None = None, source: str | None = None) -> str:
+        """Add an article to the archive: "added", "unchanged", "replaced" or "skipped". Only an
+        archive grows; an in-memory corpus is fixed when it is built."""
+        add = getattr(self.store, "add", None)
+        if add is None:
+            raise TypeError(f"{type(self.store).__name__} is read-only: open the checker with archive=PATH to add articles")
+        return add(id, text, date=date, source=source)
 
     def check(self, text: str, *, date: str | None = None) -> list[CheckResult]:
         """A result per numeric claim in ``text``, in text order."""
@@ -100,7 +126,7 @@ class ClaimChecker:
     def check_claims(self, claims: Sequence[Claim], text: str | None = None) -> list[CheckResult]:
         """Verdicts for claims already extracted (e.g. by the caller, or edited by hand);
         ``text`` is their article, which tells the matcher what story they belong to."""
-        matches = self.matcher.match(claims, self.index, self.encoder, text)
+        matches = self.matcher.match(claims, self.store, self.encoder, text)
         evidence = [[self._evidence(claim, m) for m in found] for claim, found in zip(claims, matches)]
         results = []
         for i, claim in enumerate(claims):
@@ -114,12 +140,13 @@ class ClaimChecker:
         return results
 
     def _evidence(self, claim: Claim, match: Match) -> Evidence:
-        other = self.index.claims[match.row]
+        stored = self.store.sentence(match.sentence)
+        other = stored.claims[match.claim].quantity
         q = claim.quantity
         return Evidence(
-            source=self.index.doc_ids[other.doc],
-            sentence=self.index.sentences[other.sentence],
-            surface=other.surface,
+            source=stored.source,
+            sentence=stored.text,
+            surface=stored.claims[match.claim].surface,
             value=other.value,
             low=other.low,
             high=other.high,
@@ -129,8 +156,10 @@ class ClaimChecker:
         )
 
     def save(self, path: str | Path) -> None:
-        """Save the built index (a folder) so that the corpus need not be embedded again."""
-        self.index.save(path)
+        """Save the built corpus index (a folder) so that the corpus need not be embedded again."""
+        if not isinstance(self.store, ClaimIndex):
+            raise TypeError("only an in-memory corpus index is saved this way; an archive is already a file")
+        self.store.save(path)
 
     @classmethod
     def load(
@@ -145,7 +174,7 @@ class ClaimChecker:
     ) -> "ClaimChecker":
         """A checker over an index written by ``save``; ``encoder`` must be the one it was built with."""
         return cls(
-            index=ClaimIndex.load(path),
+            store=ClaimIndex.load(path),
             encoder=encoder,
             matcher=matcher,
             conflict_similarity=conflict_similarity,

@@ -10,12 +10,33 @@ nltk's Snowball has no Indonesian) before the overlap is taken.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable, Iterable
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+from summarize.claims.types import Claim
+
 _STEMMER = StemmerFactory().create_stemmer()
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+#: Words either side of a number that describe *which* quantity it is ("naik 5 persen menjadi
+#: 20 persen": "naik" vs "menjadi"); they separate two claims that share one sentence. The window
+#: stops at the clause's edge (see ``_CLAUSE_EDGE``): "ekspor ... turun 6,71 persen, sementara
+#: impor ... turun 5,96 persen" keeps each number with its own subject.
+CONTEXT_LEFT, CONTEXT_RIGHT = 8, 4
+_CLAUSE_EDGE = re.compile(r"[;:()\"“”]|,(?!\d)|\b(?:sementara|sedangkan|namun|tetapi|adapun)\b", re.IGNORECASE)
+
+
+def claim_context(claim: Claim) -> tuple[str, ...]:
+    """The lowercased words just before and after the claim's surface in its sentence."""
+    rel_start = claim.start - claim.sentence_start
+    rel_end = claim.end - claim.sentence_start
+    before = _CLAUSE_EDGE.split(claim.sentence[: max(rel_start, 0)])[-1]
+    after = _CLAUSE_EDGE.split(claim.sentence[max(rel_end, 0) :])[0]
+    left = _WORDS.findall(before.lower())[-CONTEXT_LEFT:]
+    right = _WORDS.findall(after.lower())[:CONTEXT_RIGHT]
+    return tuple(left + right)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -23,6 +23,44 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """What a number is about, read from its clause (see ``summarize.claims.frames``). Two
+    statements are about one quantity only when their frames are compatible: a slot stated on
+    one side only is no contradiction, a different value in the same slot is."""
+
+    measure: str | None = None  # the measured thing as written: "tingkat pengangguran terbuka"
+    entities: tuple[str, ...] = ()  # whose: "Presiden", "Wakil Presiden", "PT KAI"
+    places: tuple[str, ...] = ()  # where: "Jawa Barat"
+    time: str | None = None  # the claim's own time, ISO prefix ("2023", "2024-01")
+    kind: str = "level"  # level | change | target | realised | share
+    unit_class: str | None = None  # "percent", "people", "money", "area", "speed", ...
+    counted: str | None = None  # class of the counted thing: "people", "umkm", "vehicle", ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "entities": list(self.entities),
+            "places": list(self.places),
+            "time": self.time,
+            "kind": self.kind,
+            "unit_class": self.unit_class,
+            "counted": self.counted,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Frame":
+        return cls(
+            measure=d.get("measure"),
+            entities=tuple(d.get("entities") or ()),
+            places=tuple(d.get("places") or ()),
+            time=d.get("time"),
+            kind=d.get("kind") or "level",
+            unit_class=d.get("unit_class"),
+            counted=d.get("counted"),
+        )
+
+
+@dataclass(frozen=True)
 class Claim:
     """A quantity in its sentence. Offsets point into the original article text."""
 
@@ -34,6 +72,7 @@ class Claim:
     sentence_start: int
     sentence_end: int
     time: str | None = None  # ISO date ("2024-05-01") or year ("2023") the claim refers to
+    frame: Frame = field(default_factory=Frame)
 
     @property
     def value(self) -> Decimal:
@@ -61,7 +100,28 @@ class Claim:
             "approx": q.approx,
             "time": self.time,
             "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "frame": self.frame.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Claim":
+        """The claim ``to_dict`` wrote (the archive stores claims as that JSON)."""
+        quantity = Quantity(
+            Decimal(d["value"]), d["unit"], d.get("noun"), Decimal(d["low"]), Decimal(d["high"]), d.get("approx")
+        )
+        return cls(
+            surface=d["surface"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            quantity=quantity,
+            sentence=d["sentence"],
+            sentence_start=int(d["sentence_start"]),
+            sentence_end=int(d["sentence_end"]),
+            time=d.get("time"),
+            frame=Frame.from_dict(d.get("frame") or {}),
+        )
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def test_loading_with_another_encoder_is_refused(tmp_path: Path) -> None:
         ClaimChecker.load(tmp_path / "index", encoder=Other(), extractor=fake_extract)
 
 
-def test_needs_exactly_one_of_corpus_and_index() -> None:
+def test_needs_exactly_one_of_corpus_archive_and_store() -> None:
     with pytest.raises(ValueError):
         ClaimChecker(encoder=BagOfWordsEncoder(), extractor=fake_extract)
 

@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from summarize.claims.corpus import load_corpus
-from summarize.claims.index import ClaimIndex, claim_context, mask_sentence
+from summarize.claims.index import ClaimIndex
+from summarize.claims.local import claim_context
+from summarize.claims.statements import mask_sentence
 from tests.claims.checker_fakes import BagOfWordsEncoder, fake_extract
 
 DOCS = [
@@ -78,10 +80,11 @@ def test_build_indexes_only_claim_sentences() -> None:
     docs, _ = load_corpus(DOCS + ["Tidak ada angka di sini."])
     index = ClaimIndex.build(docs, BagOfWordsEncoder(), fake_extract)
     assert index.doc_ids == ["0", "1", "2"]
-    assert [c.surface for c in index.claims] == ["91,82 persen", "300 peserta", "2,5 persen"]
+    stored = [index.sentence(i) for i in range(len(index.sentences))]
+    assert [c.surface for s in stored for c in s.claims] == ["91,82 persen", "300 peserta", "2,5 persen"]
     assert index.embeddings.shape == (3, 64) and index.sentence_words.matrix.shape[0] == 3
-    assert index.doc_words.matrix.shape[0] == 3
-    assert [index.doc_ids[index.sentence_doc[c.sentence]] for c in index.claims] == ["0", "0", "1"]
+    assert index.doc_words.matrix.shape[0] == 3 and len(index) == 3
+    assert [s.source for s in stored] == ["0", "0", "1"]
 
 
 def test_extraction_failure_skips_the_document() -> None:
@@ -101,7 +104,7 @@ def test_save_load_round_trip(tmp_path: Path) -> None:
     index = ClaimIndex.build(docs, BagOfWordsEncoder(), fake_extract, skipped)
     index.save(tmp_path / "idx")
     again = ClaimIndex.load(tmp_path / "idx")
-    assert again.claims == index.claims
+    assert again.sentence_claims == index.sentence_claims
     assert again.sentences == index.sentences and again.doc_ids == index.doc_ids
     assert again.skipped == index.skipped == [("2", "empty text")]
     np.testing.assert_array_equal(again.embeddings, index.embeddings)
@@ -115,4 +118,5 @@ def test_save_load_round_trip(tmp_path: Path) -> None:
 
 def test_empty_corpus_builds_an_empty_index() -> None:
     index = ClaimIndex.build([], BagOfWordsEncoder(), fake_extract)
-    assert index.claims == [] and index.sentence_words.transform(["apa saja"]).shape == (1, 0)
+    assert index.sentences == [] and len(index) == 0 and index.search(np.zeros((1, 64)), ["x"], None, 5) == [[]]
+    assert index.sentence_words.transform(["apa saja"]).shape == (1, 0)
