@@ -1,4 +1,4 @@
-"""``python -m eval``: the evaluation harness (see ``eval.harness``)."""
-from eval.harness import main
+"""``python -m eval`` from a checkout: the evaluation harness, now ``summarize.evaluation``."""
+from summarize.evaluation.harness import main
 
 raise SystemExit(main())

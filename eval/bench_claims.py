@@ -23,9 +23,9 @@ from typing import Sequence
 
 import numpy as np
 
-from eval.indosum import load_articles
 from summarize.claims.checker import ClaimChecker
 from summarize.encoders.base import Encoder
+from summarize.evaluation.indosum import load_articles
 
 RESULTS = Path(__file__).parent / "results" / "claims_bench.json"
 

@@ -24,8 +24,8 @@ from typing import Sequence
 
 import numpy as np
 
-from eval.indosum import load_articles
 from summarize.encoders.base import Encoder
+from summarize.evaluation.indosum import load_articles
 from summarize.summarizer import Summarizer
 from summarize.text import article_sentences
 

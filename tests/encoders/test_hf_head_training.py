@@ -1,5 +1,5 @@
 """A head for another encoder, end to end as a connected user would train one for IndoBERT:
-``eval.train_ranker --encoder <hub id or directory>`` writes ``models/ranker-<encoder>/``, and a
+``python -m eval.train_ranker --encoder <hub id or directory>`` writes ``models/ranker-<encoder>/``, and a
 summarizer with that encoder then ranks with it instead of falling back to centrality."""
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-FIXTURE = Path(__file__).parents[1] / "eval" / "fixtures" / "indosum5.jsonl"
+FIXTURE = Path(__file__).parents[1] / "evaluation" / "fixtures" / "indosum5.jsonl"
 
 
 def test_train_script_writes_a_head_the_summarizer_uses(tiny_bert_dir, tmp_path, monkeypatch):
     pytest.importorskip("torch")
-    from eval.indosum import load_articles
+    from summarize.evaluation.indosum import load_articles
     from eval.train_ranker import main
     from summarize import Summarizer
     from summarize.rankers.learned import HEAD_FILE, LearnedRanker, head_dir

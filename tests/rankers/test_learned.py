@@ -34,7 +34,7 @@ def test_features_shape_and_position_columns():
 def torch_head():
     """A randomly initialised torch network (small) and its numpy export."""
     torch = pytest.importorskip("torch")
-    from eval.ranker_net import HeadNet, NetConfig, export_member
+    from summarize.evaluation.ranker_net import HeadNet, NetConfig, export_member
 
     torch.manual_seed(0)
     cfg = NetConfig(d_model=16, n_layers=2, n_heads=4, d_ff=24, max_positions=12)
@@ -116,9 +116,9 @@ def test_foreign_encoder_falls_back_to_centrality(tmp_path, caplog):
 def test_train_entry_point_returns_a_deterministic_ranker():
     """The harness's entry point, on a toy corpus where the gold sentence carries a marker."""
     pytest.importorskip("torch")
-    from eval.indosum import Article
-    from eval.ranker_net import NetConfig
-    from eval.train_ranker import TrainConfig, train
+    from summarize.evaluation.indosum import Article
+    from summarize.evaluation.ranker_net import NetConfig
+    from summarize.evaluation.train_ranker import TrainConfig, train
 
     rng = np.random.default_rng(3)
     articles, embeddings = [], []

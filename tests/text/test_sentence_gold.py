@@ -1,7 +1,7 @@
 """The splitter against the hand-checked gold set (eval/data/sentence_gold.jsonl)."""
 from __future__ import annotations
 
-from eval.splitting import evaluate, gold_boundaries, load_gold
+from summarize.evaluation.splitting import evaluate, gold_boundaries, load_gold
 
 # The issue's target is F1 >= 0.99 on the test part; the threshold leaves room for one or two
 # boundaries so that a harmless rule change does not fail CI, but not for a real regression.

@@ -1,7 +1,7 @@
 """Cross-validation of ranker training against LEAD-3, for choosing the learned ranker's recipe.
 
 5 folds by ``fold_of``: train on four, score the fifth, never score what was trained on. Each
-fold reports ROUGE-1/2/L F1 (``eval.metrics``) of LEAD-3 and of the trained ranker at every
+fold reports ROUGE-1/2/L F1 (``summarize.evaluation.metrics``) of LEAD-3 and of the trained ranker at every
 ``--diversity`` value, in "given sentences" mode (the corpus's sentences and paragraphs) and,
 with ``--raw``, in "raw text" mode (``Summarizer`` on ``article.raw_text``: our cleaning and
 splitting, the same candidate cut as at run time). The pooled paired difference to LEAD-3 comes
@@ -18,19 +18,25 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from eval.folds import N_FOLDS, fold_of
-from eval.indosum import Article, load_articles
-from eval.metrics import ROUGE_TYPES, CorpusTokenizer, paired_test, rouge_many
+from summarize.evaluation.folds import N_FOLDS, fold_of
+from summarize.evaluation.indosum import Article, load_articles
+from summarize.evaluation.locations import results_dir
+from summarize.evaluation.metrics import (
+    ROUGE_TYPES,
+    CorpusTokenizer,
+    paired_test,
+    rouge_many,
+)
 from summarize.rankers.base import Document, Ranker
 from summarize.select import Length, mmr_select
 from summarize.text import article_sentences
 
 _TOK = CorpusTokenizer()
-RESULTS = Path(__file__).resolve().parent / "results"
+RESULTS = results_dir()
 
 
 def rouge1_f(reference: str, summary: str) -> float:
-    """ROUGE-1 F1 with the harness's tokens; a fast stand-in for ``eval.metrics.rouge`` when only
+    """ROUGE-1 F1 with the harness's tokens; a fast stand-in for ``summarize.evaluation.metrics.rouge`` when only
     R1 is needed (early stopping scores every epoch)."""
     ref, hyp = Counter(_TOK.tokenize(reference)), Counter(_TOK.tokenize(summary))
     overlap = sum((ref & hyp).values())
@@ -70,8 +76,8 @@ def load_training_data(encoder: str, limit: int | None = None, cached_only: bool
                        cache_dir: Path | None = None):
     """Articles and their sentence embeddings from the shared cache (embedding what is missing,
     unless ``cached_only``, which drops articles not fully cached yet)."""
-    from eval.embed_cache import CACHE_DIR, CachedEncoder, _key
     from summarize.encoders import get_encoder
+    from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, _key
 
     enc = CachedEncoder(get_encoder(encoder), cache_dir or CACHE_DIR)
     articles = load_articles(limit=limit)
@@ -107,8 +113,8 @@ def _given_summary(art: Article, emb: np.ndarray, ranker: Ranker, diversity: flo
 
 
 def _raw_summaries(test: list[Article], ranker: Ranker, diversity: float, encoder: str) -> list[str]:
-    from eval.embed_cache import CachedEncoder
     from summarize.encoders import get_encoder
+    from summarize.evaluation.embed_cache import CachedEncoder
     from summarize.summarizer import Summarizer
 
     cached = CachedEncoder(get_encoder(encoder))

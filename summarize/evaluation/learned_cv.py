@@ -15,10 +15,11 @@ from typing import Callable
 import numpy as np
 from tqdm import tqdm
 
-from eval.folds import fold_of
-from eval.indosum import Article
-from eval.system_base import System, sentences_for, summarize_article
 from summarize.encoders.base import Encoder
+from summarize.evaluation.folds import fold_of
+from summarize.evaluation.indosum import Article
+from summarize.evaluation.locations import cache_dir
+from summarize.evaluation.system_base import System, sentences_for, summarize_article
 from summarize.rankers import Ranker
 from summarize.select import Length, mmr_select
 from summarize.summarizer import Summarizer
@@ -27,15 +28,15 @@ TrainFn = Callable[[list[Article], list[np.ndarray], str], Ranker]
 
 
 #: Fold models of the learned ranker, keyed by training set and training code (git-ignored).
-MODEL_CACHE = Path(__file__).resolve().parent / "cache" / "learned-cv"
-_ROOT = Path(__file__).resolve().parents[1]
+MODEL_CACHE = cache_dir() / "learned-cv"
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def training_fingerprint(train: TrainFn) -> str:
-    """A hash of the code a fold model depends on: the training module, its ``eval/ranker_*``
+    """A hash of the code a fold model depends on: the training module, its ``ranker_*``
     helpers and ``summarize/rankers``. Other edits (splitter, report) keep cached models valid."""
-    files = {Path(inspect.getsourcefile(train) or "")} | set((_ROOT / "summarize" / "rankers").glob("*.py"))
-    files |= set((_ROOT / "eval").glob("ranker_*.py"))
+    files = {Path(inspect.getsourcefile(train) or "")} | set((_PACKAGE / "rankers").glob("*.py"))
+    files |= set((_PACKAGE / "evaluation").glob("ranker_*.py"))
     digest = hashlib.sha1()
     for path in sorted(f for f in files if f.is_file()):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
@@ -154,14 +155,14 @@ class LeadAdaptive(System):
 
 
 def learned_trainer() -> tuple[TrainFn | None, str]:
-    """``eval.train_ranker.train`` once that module exists and imports, else None and why (the
+    """``summarize.evaluation.train_ranker.train`` once that module exists and imports, else None and why (the
     system is then skipped with that note rather than failing the whole run)."""
-    if importlib.util.find_spec("eval.train_ranker") is None:
+    if importlib.util.find_spec("summarize.evaluation.train_ranker") is None:
         return None, "eval/train_ranker.py does not exist yet"
     try:
-        module = importlib.import_module("eval.train_ranker")
+        module = importlib.import_module("summarize.evaluation.train_ranker")
     except Exception as exc:  # a half-written module must not stop the other systems
-        return None, f"eval.train_ranker failed to import ({type(exc).__name__}: {exc})"
+        return None, f"summarize.evaluation.train_ranker failed to import ({type(exc).__name__}: {exc})"
     train = getattr(module, "train", None)
-    return (train, "") if callable(train) else (None, "eval.train_ranker has no train()")
+    return (train, "") if callable(train) else (None, "summarize.evaluation.train_ranker has no train()")
 

@@ -1,6 +1,6 @@
 """The evaluation harness: every system on the same IndoSum articles, in both modes, scored alike.
 
-    python -m eval --out full                 # the whole file, all systems, both modes
+    summarize-eval --out full                 # the whole file (also: python -m eval from a checkout)
     summarize-eval --limit 50 --systems LEAD-3,ORACLE --modes given --out quick
 
 Writes ``eval/results/<run>.md`` (tables), ``<run>.json`` (every aggregate number),
@@ -24,14 +24,29 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
-from eval.embed_cache import CachedEncoder
-from eval.folds import fold_of
-from eval.indosum import DEFAULT_PATH, Article, data_path, load_articles
-from eval.metrics import ROUGE_TYPES, bootstrap_ci, group_means, length_bucket, paired_test, rouge_many
-from eval.systems import MODEL_CACHE, MODES, System, build_systems, clear_split_cache, system_names
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+from summarize.evaluation.embed_cache import CachedEncoder
+from summarize.evaluation.folds import fold_of
+from summarize.evaluation.indosum import Article, data_path, load_articles
+from summarize.evaluation.locations import default_indosum, display, results_dir
+from summarize.evaluation.metrics import (
+    ROUGE_TYPES,
+    bootstrap_ci,
+    group_means,
+    length_bucket,
+    paired_test,
+    rouge_many,
+)
+from summarize.evaluation.system_base import clear_split_cache
+from summarize.evaluation.systems import (
+    MODEL_CACHE,
+    MODES,
+    System,
+    build_systems,
+    system_names,
+)
 
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
+RESULTS_DIR = results_dir()
 BASELINE = "LEAD-3"
 #: Systems tested against another baseline than LEAD-3: a length rule alone moves ROUGE, so the
 #: adaptive ranker is compared with LEAD held to the same word target.
@@ -39,7 +54,7 @@ BASELINE_OF = {"ours-learned-adaptive": "LEAD-adaptive"}
 #: Published in shared/data/README.md for the full file, given mode (ROUGE F1 x100).
 REFERENCE_FIGURES = {"LEAD-3": (67.07, 58.52, 63.08), "ORACLE": (87.76, 82.55, 85.77)}
 #: Optional sections written by other parts of the project: module -> what the report calls it.
-EXTRA_SECTIONS = {"eval.splitting": "splitting", "eval.claims_eval": "claims"}
+EXTRA_SECTIONS = {"summarize.evaluation.splitting": "splitting", "summarize.evaluation.claims_eval": "claims"}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -167,7 +182,8 @@ def extra_sections() -> dict[str, Any]:
 
 
 def _is_readme_file(override: str | None) -> bool:
-    return data_path(override).resolve() == DEFAULT_PATH.resolve()
+    default = default_indosum()
+    return default is not None and data_path(override).resolve() == default.resolve()
 
 
 def _save_cache(encoder: Encoder | None) -> None:
@@ -216,7 +232,7 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
     return {
         "run": args.out,
         "command": command,
-        "data": str(data_path(args.data)),
+        "data": display(data_path(args.data)),
         "n_articles": len(articles),
         "modes": args.modes,
         "systems": [s.name for s in systems],
@@ -235,18 +251,25 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
 def _command(argv: list[str]) -> str:
     import shlex
 
-    prog = "summarize-eval" if Path(sys.argv[0]).name == "summarize-eval" else "python -m eval"
+    launcher = Path(sys.argv[0])
+    prog = ("summarize-eval" if launcher.name == "summarize-eval"
+            else "python -m eval" if launcher.parent.name == "eval" else "python -m summarize.evaluation")
     return " ".join([prog, *map(shlex.quote, argv)])
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m eval`` and the ``summarize-eval`` console script."""
-    from eval.plots import write_plots
-    from eval.report import write_report
+    """Entry point of ``summarize-eval``, ``python -m summarize.evaluation`` and the checkout's
+    ``python -m eval`` shim."""
+    from summarize.evaluation.plots import write_plots
+    from summarize.evaluation.report import write_report
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
-    data = data_path(args.data)
+    try:
+        data = data_path(args.data)
+    except FileNotFoundError as exc:
+        print(f"summarize-eval: {exc}", file=sys.stderr)
+        return 3
     if not data.is_file():
         print(f"summarize-eval: {data}: no such data file; pass --data PATH or set SUMMARIZE_INDOSUM",
               file=sys.stderr)

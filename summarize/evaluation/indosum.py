@@ -1,7 +1,8 @@
 """Reading IndoSum-format JSONL (see ../shared/data/README.md) into plain records.
 
-The path defaults to ``../shared/data/indosum/articles.jsonl`` beside the repo and can be
-overridden with the ``SUMMARIZE_INDOSUM`` environment variable or the harness's ``--data`` flag.
+The path defaults to ``../shared/data/indosum/articles.jsonl`` beside the repo (in a checkout)
+and can be overridden with the ``SUMMARIZE_INDOSUM`` environment variable or the harness's
+``--data`` flag; an installed package has no default (see ``locations``).
 """
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarize.evaluation.locations import INDOSUM_ENV, indosum_path
 from summarize.text.detokenize import detokenize
-
-DEFAULT_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "indosum" / "articles.jsonl"
 
 
 def data_path(override: str | os.PathLike | None = None) -> Path:
-    return Path(override or os.environ.get("SUMMARIZE_INDOSUM") or DEFAULT_PATH)
+    """The IndoSum file to read; FileNotFoundError (one line, naming the fixes) when none is known."""
+    path = indosum_path(override)
+    if path is None:
+        raise FileNotFoundError(f"no IndoSum file given: pass --data PATH or set {INDOSUM_ENV} "
+                                "(only a checkout has a default, ../shared/data/indosum)")
+    return path
 
 
 @dataclass(frozen=True)

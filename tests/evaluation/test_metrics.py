@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eval.metrics import (
+from summarize.evaluation.metrics import (
     CorpusTokenizer,
     bootstrap_ci,
     group_means,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from functools import lru_cache
 
-from eval.indosum import Article
 from summarize.encoders.base import Encoder
+from summarize.evaluation.indosum import Article
 from summarize.summarizer import Summarizer
 from summarize.text import article_sentences
 

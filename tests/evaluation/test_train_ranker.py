@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eval.ranker_cv import rouge1_f, subset_scores
+from summarize.evaluation.ranker_cv import rouge1_f, subset_scores
 
 SENTS = [
     "Harga beras naik lima persen di Jakarta.",
@@ -32,8 +32,8 @@ def test_subset_scores_of_a_short_article_take_all_its_sentences():
 
 
 def _example(sents, reference):
-    from eval.train_ranker import make_examples
-    from eval.indosum import Article
+    from summarize.evaluation.indosum import Article
+    from summarize.evaluation.train_ranker import make_examples
 
     rng = np.random.default_rng(0)
     emb = rng.normal(size=(len(sents), 8)).astype(np.float32)
@@ -43,7 +43,7 @@ def _example(sents, reference):
 
 def test_subset_loss_is_lower_when_logits_favour_the_best_summary():
     torch = pytest.importorskip("torch")
-    from eval.train_ranker import _subset_batch, _subset_loss
+    from summarize.evaluation.train_ranker import _subset_batch, _subset_loss
 
     exs = [_example(SENTS, REFERENCE), _example(SENTS[:2], REFERENCE)]
     n = len(SENTS)

@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import eval.harness as harness
-from eval.indosum import load_articles
-from eval.metrics import rouge
-from eval.systems import sentences_for
+import summarize.evaluation.harness as harness
+from summarize.evaluation.indosum import load_articles
+from summarize.evaluation.metrics import rouge
+from summarize.evaluation.systems import sentences_for
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indosum5.jsonl"
 ARGS = ["--data", str(FIXTURE), "--systems", "LEAD-3,ORACLE,RANDOM-3", "--modes", "given,raw",
@@ -34,7 +34,7 @@ def test_writes_report_json_per_article_scores_and_plots(run):
             "tiny.speed.png"} <= set(names)
     md = (out / "tiny.md").read_text(encoding="utf-8")
     assert md.startswith("# Evaluation run `tiny`") and "Date:" in md.splitlines()[2]
-    assert "python -m eval --data" in md and "## ROUGE, given mode" in md and "## ROUGE, raw mode" in md
+    assert "python -m summarize.evaluation --data" in md and "## ROUGE, given mode" in md and "## ROUGE, raw mode" in md
     assert "skipped: eval.no_such_module does not exist yet" in md
     assert record["n_articles"] == 5 and record["systems"] == ["LEAD-3", "ORACLE", "RANDOM-3"]
     assert record["reference_check"]["comparable"] is False
@@ -85,7 +85,7 @@ def test_rejects_unknown_mode(capsys):
 
 
 def test_a_system_that_raises_scores_zero_and_is_reported(monkeypatch):
-    from eval.systems import Lead3
+    from summarize.evaluation.systems import Lead3
 
     class Broken(Lead3):
         name = "BROKEN"
@@ -103,7 +103,7 @@ def test_a_system_that_raises_scores_zero_and_is_reported(monkeypatch):
 
 
 def test_find_confusion_prefers_the_pooled_matrix():
-    from eval.plots import find_confusion
+    from summarize.evaluation.plots import find_confusion
 
     claims = {"dev": {"confusion": {"a": {"a": 1}}},
               "all": {"confusion": {"ok": {"ok": 3, "bad": 1}, "bad": {"ok": 0, "bad": 2, "missed": 1}}}}
@@ -114,7 +114,7 @@ def test_find_confusion_prefers_the_pooled_matrix():
 
 
 def test_missing_data_file_is_one_line_and_exit_3(tmp_path, capsys):
-    from eval.harness import main
+    from summarize.evaluation.harness import main
 
     assert main(["--data", str(tmp_path / "none.jsonl"), "--systems", "LEAD-3"]) == 3
     err = capsys.readouterr().err.strip()

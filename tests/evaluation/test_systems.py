@@ -8,12 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import eval.systems as systems_module
-from eval.folds import fold_of
-from eval.indosum import Article, load_articles
-from eval.systems import (
-    LearnedCV,
+import summarize.evaluation.systems as systems_module
+from summarize.encoders.base import Encoder, l2_normalize
+from summarize.evaluation.folds import fold_of
+from summarize.evaluation.indosum import Article, load_articles
+from summarize.evaluation.systems import (
     Lead3,
+    LearnedCV,
     Oracle,
     Ours,
     Random3,
@@ -22,7 +23,6 @@ from eval.systems import (
     sentences_for,
     system_names,
 )
-from summarize.encoders.base import Encoder, l2_normalize
 from summarize.rankers.base import Document, Ranker
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indosum5.jsonl"

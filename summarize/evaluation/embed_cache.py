@@ -14,8 +14,9 @@ from typing import Sequence
 import numpy as np
 
 from summarize.encoders.base import Encoder
+from summarize.evaluation.locations import cache_dir
 
-CACHE_DIR = Path(__file__).resolve().parent / "cache"
+CACHE_DIR = cache_dir()
 
 
 def _key(text: str) -> str:

@@ -10,8 +10,8 @@ makes with the verdict a careful reader gives it. Reported per split:
 
 Thresholds are tuned on the ``dev`` split only (``--tune``); ``test`` is for reporting.
 
-    python -m eval.claims_eval                  # writes eval/results/claims.json
-    python -m eval.claims_eval --tune           # grid search on dev (with 200 distractors)
+    python -m summarize.evaluation.claims_eval                  # writes eval/results/claims.json
+    python -m summarize.evaluation.claims_eval --tune           # grid search on dev (with 200 distractors)
 
 Each run is reported twice: with each case's own small corpus, and with 200 unrelated IndoSum
 articles added to it, closer to checking against a real archive.
@@ -37,10 +37,10 @@ from summarize.claims.match import HybridMatcher
 from summarize.claims.types import CheckResult, Claim
 from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_SIMILARITY, decide
 from summarize.encoders.base import Encoder, get_encoder
+from summarize.evaluation.locations import gold_data, results_dir
 
-HERE = Path(__file__).parent
-CASES = HERE / "data" / "claims" / "cases.jsonl"
-RESULTS = HERE / "results" / "claims.json"
+CASES = gold_data("claims", "cases.jsonl")
+RESULTS = results_dir() / "claims.json"
 VERDICTS = ("consistent", "conflict", "unverified")
 #: Unrelated articles added to every case's corpus in the second run (see ``distractor_docs``).
 DISTRACTORS = 200
@@ -135,7 +135,7 @@ def distractor_docs(cases: list[dict[str, Any]], n: int, seed: int = 0) -> list[
     numbers of the same unit and, by chance, the same value."""
     if n <= 0:
         return []
-    from eval.indosum import load_articles
+    from summarize.evaluation.indosum import load_articles
 
     used = {src.split()[0].removeprefix("indosum:") for c in cases for src in c.get("sources", [])}
     pool = [a for a in load_articles() if a.id not in used]

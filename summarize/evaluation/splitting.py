@@ -5,8 +5,8 @@ characters from the start of the document, so gold and prediction agree however 
 written (the gold lists sentences as strings; the text may have NBSP or line breaks between them).
 ``intra`` figures leave out boundaries at line breaks, which any splitter gets for free.
 
-    python -m eval.splitting               # dev and test figures
-    python -m eval.splitting --errors dev  # also print every wrong boundary in the dev part
+    python -m summarize.evaluation.splitting               # dev and test figures
+    python -m summarize.evaluation.splitting --errors dev  # also print every wrong boundary in the dev part
 """
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.evaluation.locations import gold_data
 from summarize.text import split_sentences
 
-DEFAULT_GOLD = Path(__file__).resolve().parent / "data" / "sentence_gold.jsonl"
+DEFAULT_GOLD = gold_data("sentence_gold.jsonl")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Baselines (LEAD-3, ORACLE, RANDOM-3), our rankers through the real ``Summarizer`` (so they get the
 product's selection and, in raw mode, its cleaner and splitter), the learned ranker scored by
-5-fold cross-validation (``eval.learned_cv``), and sumy's LexRank / TextRank / LSA / Luhn fed our
+5-fold cross-validation (``summarize.evaluation.learned_cv``), and sumy's LexRank / TextRank / LSA / Luhn fed our
 sentences.
 """
 from __future__ import annotations
@@ -15,10 +15,22 @@ from typing import Callable
 
 import numpy as np
 
-from eval.indosum import Article
-from eval.learned_cv import MODEL_CACHE, LeadAdaptive, LearnedAdaptive, LearnedCV, learned_trainer
-from eval.system_base import K, MODES, System, clear_split_cache, sentences_for, summarize_article
 from summarize.encoders.base import Encoder
+from summarize.evaluation.indosum import Article
+from summarize.evaluation.learned_cv import (
+    MODEL_CACHE,
+    LeadAdaptive,
+    LearnedAdaptive,
+    LearnedCV,
+    learned_trainer,
+)
+from summarize.evaluation.system_base import (
+    MODES,
+    K,
+    System,
+    sentences_for,
+    summarize_article,
+)
 from summarize.rankers import available_rankers
 from summarize.summarizer import Summarizer
 
