@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from summarize.claims.dates import claim_time, find_dates
-from summarize.claims.numbers import parse_quantities
+from summarize.claims.parse.dates import claim_time, find_dates
+from summarize.claims.parse.numbers import parse_quantities
 from summarize.claims.types import Claim
 from summarize.text import article_sentences
 

@@ -42,7 +42,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from summarize.claims.types import Evidence, Verdict
-from summarize.claims.units import INFINITY
+from summarize.claims.parse.units import INFINITY
 
 #: Similarity a disagreeing statement needs before it makes a conflict (tuned on the dev split).
 CONFLICT_SIMILARITY = 0.66

@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from summarize.claims.extract import extract_claims
-from summarize.claims.numbers import parse_quantities
+from summarize.claims.parse.numbers import parse_quantities
 from summarize.claims.types import Quantity
 
 

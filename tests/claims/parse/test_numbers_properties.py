@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from summarize.claims.numbers import parse_quantities
+from summarize.claims.parse.numbers import parse_quantities
 from summarize.claims.types import Quantity
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True)

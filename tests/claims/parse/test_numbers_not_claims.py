@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.claims.numbers import parse_quantities
+from summarize.claims.parse.numbers import parse_quantities
 
 
 def surfaces(sentence: str) -> list[str]:

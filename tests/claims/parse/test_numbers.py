@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from summarize.claims.numbers import parse_quantities
+from summarize.claims.parse.numbers import parse_quantities
 from summarize.claims.types import Quantity
 
 

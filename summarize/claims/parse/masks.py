@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.claims.dates import DateSpan
+from summarize.claims.parse.dates import DateSpan
 
 _LABEL_WORDS = (
     "pasal|ayat|nomor|nomer|no|bab|butir|huruf|bagian|peringkat|urutan|lantai|jilid|seri|edisi|"

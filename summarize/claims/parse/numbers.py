@@ -27,13 +27,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.claims import units as U
-from summarize.claims.dates import find_dates
-from summarize.claims.digits import read_digits, year_like
-from summarize.claims.masks import LABEL_WORDS, inside, label_spans
-from summarize.claims.reading import Num, join, to_quantity
+from summarize.claims.parse import units as U
+from summarize.claims.parse.dates import find_dates
+from summarize.claims.parse.digits import read_digits, year_like
+from summarize.claims.parse.masks import LABEL_WORDS, inside, label_spans
+from summarize.claims.parse.reading import Num, join, to_quantity
 from summarize.claims.types import Quantity
-from summarize.claims.words import NUMBER_WORDS, read_number_words
+from summarize.claims.parse.words import NUMBER_WORDS, read_number_words
 
 # Tokens: glued currency symbols, digit groups, km2/m3, words (hyphenated ones too, but not
 # "juta-Rp2"), single symbols.

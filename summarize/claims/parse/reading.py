@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from summarize.claims import units as U
-from summarize.claims.digits import tidy
+from summarize.claims.parse import units as U
+from summarize.claims.parse.digits import tidy
 from summarize.claims.types import Quantity
 
 

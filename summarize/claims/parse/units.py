@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from summarize.claims.words import SCALES
+from summarize.claims.parse.words import SCALES
 
 Phrase = tuple[str, ...]
 
