@@ -1,0 +1,102 @@
+"""The state one service process shares between requests: the loaded models and the archive.
+
+Models load once per process (in the app's lifespan), never per request and never at import.
+Every call into them goes through one lock: the e5 engine and the SQLite archive connection are
+not documented as safe for concurrent use, and on the 2-4 cores a newsroom box has, parallel
+encoder calls would only compete for the same cores. Requests still run concurrently around the
+lock (parsing, validation, serialisation, I/O); the concurrency test checks that answers do not mix.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable, TypeVar
+
+from fastapi import Request
+
+from summarize.service.config import ServiceConfig
+
+T = TypeVar("T")
+
+
+class NoArchive(LookupError):
+    """The service was started without an archive, so there is nothing to check against."""
+
+
+class Services:
+    """The summarizer, the claim checker and the archive behind it, used one call at a time."""
+
+    def __init__(self, summarizer: Any, checker: Any = None, archive: Any = None) -> None:
+        self.summarizer = summarizer
+        self.checker = checker
+        self.archive = archive
+        self._lock = threading.Lock()
+
+    def _locked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            return fn(*args, **kwargs)
+
+    def _need_archive(self) -> Any:
+        if self.archive is None or self.checker is None:
+            raise NoArchive("this service runs without an archive: start it with --archive DB")
+        return self.archive
+
+    def summarize(self, text: str | None, sentences: list[str] | None, paragraphs: list[int] | None,
+                  length: dict[str, Any]) -> dict[str, Any]:
+        """``Summary.to_dict()``, the record ``summarize --json`` prints."""
+        kwargs = {"sentences": sentences, "paragraphs": paragraphs} if sentences is not None else {}
+        summary = self._locked(self.summarizer.summarize, text, **kwargs, **length)
+        return summary.to_dict()
+
+    def check(self, text: str, date: str | None) -> list[dict[str, Any]]:
+        """``CheckResult.to_dict()`` per claim of ``text``, in text order."""
+        self._need_archive()
+        return [r.to_dict() for r in self._locked(self.checker.check, text, date=date)]
+
+    def report(self, text: str, date: str | None) -> tuple[dict[str, Any], list[dict[str, Any]] | None]:
+        """What the page shows: the summary, and the claim records when there is an archive."""
+        summary = self.summarize(text, None, None, {})
+        return summary, (self.check(text, date) if self.checker is not None else None)
+
+    def add(self, article_id: str, text: str, date: str | None, source: str | None) -> str:
+        archive = self._need_archive()
+        return self._locked(archive.add, article_id, text, date=date, source=source)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return self._locked(self._need_archive().article, article_id)
+
+    def remove(self, article_id: str) -> bool:
+        return self._locked(self._need_archive().remove, article_id)
+
+    def stats(self) -> dict[str, Any]:
+        stats: dict[str, Any] = {"encoder": self.summarizer.encoder.name, "ranker": self.summarizer.ranker.name}
+        if self.archive is not None:
+            stats["archive"] = self._locked(self.archive.stats)
+        return stats
+
+    def articles(self) -> int:
+        return len(self.archive) if self.archive is not None else 0
+
+    def close(self) -> None:
+        """Close the archive (its file stays valid either way: every add is its own transaction)."""
+        close = getattr(self.archive, "close", None)
+        if callable(close):
+            close()
+
+
+def load_services(config: ServiceConfig) -> Services:
+    """Load the models (and open the archive) that ``config`` names."""
+    from summarize.summarizer import Summarizer
+
+    summarizer = Summarizer(encoder=config.encoder, ranker=config.ranker)
+    if config.archive is None:
+        return Services(summarizer)
+    from summarize.archive import Archive
+    from summarize.claims import ClaimChecker
+
+    archive = Archive(config.archive, encoder=summarizer.encoder)
+    return Services(summarizer, ClaimChecker(store=archive, encoder=summarizer.encoder), archive)
+
+
+def get_services(request: Request) -> Services:
+    """Dependency: the process's services, loaded by the app's lifespan."""
+    return request.app.state.services
