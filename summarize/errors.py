@@ -17,3 +17,16 @@ class ModelError(SummarizeError):
     """An encoder or ranker model cannot be loaded (not cached offline, bad directory)."""
 
     exit_code = 4
+
+
+class OutputError(SummarizeError):
+    """The output cannot be written (full disk, no permission, a missing directory)."""
+
+    exit_code = 3
+
+
+class UsageError(SummarizeError):
+    """A request this command line or this install cannot serve: conflicting options, or an
+    optional feature whose extra is not installed (the message names the extra)."""
+
+    exit_code = 2

@@ -9,7 +9,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from summarize.errors import InputError
 
@@ -69,33 +69,50 @@ class BatchItem:
     error: str | None = None
 
 
-def read_jsonl(path: str | Path) -> Iterator[BatchItem]:
-    """Yield every line of a JSONL batch (``{"id", "text"}`` objects), errors included, in order.
+def read_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
+    """``(line number, raw bytes)`` for every non-blank line of a JSONL file (``-`` = stdin).
 
-    Blank lines are skipped; every other line yields exactly one item, so N records in give N
-    records out.
+    Line numbers count every physical line from 1, blank ones included, so an output record's
+    ``line`` always points at its line in the file. A blank (whitespace-only) line is not a
+    record: it yields nothing and so gets no output record. The file is streamed, never held.
     """
     p = Path(path)
     if str(path) != "-" and not p.is_file():
         raise InputError(f"{p}: no such file" if not p.exists() else f"{p}: is not a file")
-    fh = sys.stdin.buffer if str(path) == "-" else p.open("rb")
+    try:
+        fh = sys.stdin.buffer if str(path) == "-" else p.open("rb")
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
     try:
         for number, raw in enumerate(fh, start=1):
             if raw.strip():
-                yield _parse_line(number, raw)
+                yield number, raw
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
 
 
-def _parse_line(number: int, raw: bytes) -> BatchItem:
-    try:
-        rec = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return BatchItem(number, None, error="line is not UTF-8")
-    except json.JSONDecodeError as exc:
-        return BatchItem(number, None, error=f"bad JSON ({exc.msg} at column {exc.colno})")
-    if not isinstance(rec, dict):
+def read_jsonl(path: str | Path) -> Iterator[BatchItem]:
+    """Every non-blank line of a JSONL batch (``{"id", "text"}`` objects) parsed, errors
+    included, in order (see :func:`read_lines` for the blank-line rule)."""
+    for number, raw in read_lines(path):
+        yield parse_record(number, raw)
+
+
+def parse_record(number: int, raw: bytes | str | Mapping[str, Any]) -> BatchItem:
+    """One batch record from a raw JSONL line (bytes or str) or an already-parsed JSON object
+    (the service's case); anything unusable becomes the item's ``error``, never an exception."""
+    rec: Any = raw
+    if isinstance(raw, (bytes, str)):
+        try:
+            rec = json.loads(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
+        except UnicodeDecodeError:
+            return BatchItem(number, None, error="line is not UTF-8")
+        except json.JSONDecodeError as exc:
+            return BatchItem(number, None, error=f"bad JSON ({exc.msg} at column {exc.colno})")
+        except RecursionError:
+            return BatchItem(number, None, error="bad JSON (nested too deeply)")
+    if not isinstance(rec, Mapping):
         return BatchItem(number, None, error="line is not a JSON object")
     rid = rec.get("id")
     rid = None if rid is None else str(rid)

@@ -23,16 +23,24 @@ class Length:
     target_words: float | None = None
 
     def __post_init__(self) -> None:
+        for name in ("k", "max_words"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+        for name in ("ratio", "target_words"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                raise TypeError(f"{name} must be a number, not {type(value).__name__}")
         given = [v is not None for v in (self.k, self.ratio, self.max_words, self.target_words)]
         if sum(given) != 1:
             raise ValueError("give exactly one of k, ratio, max_words or target_words")
         if self.k is not None and self.k < 1:
             raise ValueError("k must be at least 1")
-        if self.ratio is not None and not 0 < self.ratio <= 1:
+        if self.ratio is not None and not 0 < self.ratio <= 1:  # also refuses nan
             raise ValueError("ratio must be in (0, 1]")
         if self.max_words is not None and self.max_words < 1:
             raise ValueError("max_words must be at least 1")
-        if self.target_words is not None and not self.target_words > 0:
+        if self.target_words is not None and not 0 < self.target_words < math.inf:
             raise ValueError("target_words must be positive")
 
     @classmethod

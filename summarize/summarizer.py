@@ -1,7 +1,8 @@
 """Composes the three seams: text → sentences → vectors (encoder) → scores (ranker) → selection."""
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+import math
+from typing import Iterable, Literal, Sequence, overload
 
 import numpy as np
 
@@ -10,7 +11,7 @@ from summarize.errors import InputError
 from summarize.rankers.base import Document, Ranker, get_ranker
 from summarize.select import Length, mmr_select
 from summarize.text import article_sentences
-from summarize.types import Sentence, Summary, SummarySentence
+from summarize.types import Failure, Sentence, Summary, SummarySentence
 
 #: Sentences past this position are not embedded or scored. It bounds time and memory on huge
 #: inputs (a 1 MB article has ~8,000 sentences); news puts what matters first. A ranker that can
@@ -47,9 +48,13 @@ class Summarizer:
         diversity: float = DEFAULT_DIVERSITY,
         max_candidates: int = MAX_CANDIDATES,
     ) -> None:
+        if isinstance(diversity, bool) or not isinstance(diversity, (int, float)):
+            raise TypeError(f"diversity must be a number, not {type(diversity).__name__}")
+        if not (math.isfinite(diversity) and 0 <= diversity <= 1):
+            raise ValueError(f"diversity must be between 0 and 1, not {diversity}")
         self.encoder = get_encoder(encoder)
         self.ranker = get_ranker(ranker)
-        self.diversity = diversity
+        self.diversity = float(diversity)
         ranker_limit = getattr(self.ranker, "max_candidates", None)
         limit = ranker_limit(self.encoder.name) if callable(ranker_limit) else None
         self.max_candidates = min(max_candidates, limit) if limit else max_candidates
@@ -74,10 +79,28 @@ class Summarizer:
         """
         if (text is None) == (sentences is None):
             raise ValueError("pass exactly one of text or sentences")
-        if paragraphs is not None and (sentences is None or len(paragraphs) != len(sentences)):
+        item: str | tuple[list[str], list[int] | None]
+        if text is not None:
+            _require_str("text", text)
+            item = text
+        else:
+            item = (_str_list("sentences", sentences), _int_list("paragraphs", paragraphs))
+        paras = None if isinstance(item, str) else item[1]
+        if paragraphs is not None and (paras is None or len(paras) != len(item[0])):
             raise ValueError("paragraphs needs sentences, one paragraph id per sentence")
-        items = [text] if text is not None else [(list(sentences or []), paragraphs)]
-        return self._run(items, self.length(k, ratio, max_words, adaptive), progress=False)[0]
+        result = self._run([item], self.length(k, ratio, max_words, adaptive), progress=False)[0]
+        assert isinstance(result, Summary)  # raise mode: a failure raised instead
+        return result
+
+    @overload
+    def summarize_many(self, texts: Iterable[str], *, k: int | None = ..., ratio: float | None = ...,
+                       max_words: int | None = ..., adaptive: bool = ..., progress: bool = ...,
+                       errors: Literal["raise"] = ...) -> list[Summary]: ...
+
+    @overload
+    def summarize_many(self, texts: Iterable[str], *, k: int | None = ..., ratio: float | None = ...,
+                       max_words: int | None = ..., adaptive: bool = ..., progress: bool = ...,
+                       errors: Literal["record"]) -> list[Summary | Failure]: ...
 
     def summarize_many(
         self,
@@ -88,9 +111,20 @@ class Summarizer:
         max_words: int | None = None,
         adaptive: bool = False,
         progress: bool = False,
-    ) -> list[Summary]:
-        """Summaries in input order; sentences of many articles are embedded in shared batches."""
-        return self._run(list(texts), self.length(k, ratio, max_words, adaptive), progress=progress)
+        errors: str = "raise",
+    ) -> list[Summary] | list[Summary | Failure]:
+        """Summaries in input order; sentences of many articles are embedded in shared batches.
+
+        ``errors="raise"`` (default): the first unusable text raises, its message naming its
+        index (``texts[3]: ...``). ``errors="record"``: a :class:`~summarize.types.Failure` stands
+        at that position instead and every other text is still summarized — what batch jobs
+        want. Options that are wrong for every text (``k=0``) raise in both modes.
+        """
+        if errors not in ("raise", "record"):
+            raise ValueError(f'errors must be "raise" or "record", not {errors!r}')
+        if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
+            raise TypeError(f"texts must be an iterable of str (e.g. a list), not {type(texts).__name__}")
+        return self._run(list(texts), self.length(k, ratio, max_words, adaptive), progress, errors == "record")
 
     def length(self, k: int | None = None, ratio: float | None = None, max_words: int | None = None,
                adaptive: bool = False) -> Length:
@@ -101,6 +135,8 @@ class Summarizer:
         to it, so an article of short sentences gets more of them. Only a ranker that learned a
         length can do this; any other is a ``ValueError`` rather than a silent fixed k.
         """
+        if not isinstance(adaptive, bool):
+            raise TypeError(f"adaptive must be a bool, not {type(adaptive).__name__}")
         if not adaptive:
             return Length.of(k, ratio, max_words)
         if any(v is not None for v in (k, ratio, max_words)):
@@ -111,8 +147,36 @@ class Summarizer:
                              "length; use k, ratio or max_words")
         return Length(k=None, target_words=words)
 
-    def _run(self, items: list, length: Length, progress: bool) -> list[Summary]:
-        parsed = [self._sentences(item) for item in items]
+    def _run(self, items: list, length: Length, progress: bool, record: bool = False) -> list:
+        """Summaries (or, when ``record``, Failures) for ``items`` in order. A text that cannot be
+        split fails alone; if the shared encoder/ranker pass fails, each text is retried alone so
+        the failure only hurts its own article."""
+        many = len(items) > 1 or record
+        out: list[Summary | Failure | None] = [None] * len(items)
+        parsed: dict[int, list[Sentence]] = {}
+        for i, item in enumerate(items):
+            try:
+                parsed[i] = self._sentences(item, f"texts[{i}]" if many else "text")
+            except Exception as exc:
+                if not record:
+                    if many and isinstance(exc, InputError):
+                        raise InputError(f"texts[{i}]: {exc}") from exc
+                    raise
+                out[i] = Failure.of(i, exc)
+        try:
+            for i, summary in zip(parsed, self._summaries(list(parsed.values()), length, progress)):
+                out[i] = summary
+        except Exception:
+            if not record:
+                raise
+            for i, sents in parsed.items():
+                try:
+                    out[i] = self._summaries([sents], length, False)[0]
+                except Exception as exc:
+                    out[i] = Failure.of(i, exc)
+        return out
+
+    def _summaries(self, parsed: list[list[Sentence]], length: Length, progress: bool) -> list[Summary]:
         candidates = [sents[: self.max_candidates] for sents in parsed]
         vectors = self._embed([s.text for sents in candidates for s in sents], progress)
         out, offset = [], 0
@@ -139,7 +203,9 @@ class Summarizer:
         return np.concatenate(parts)[[row[k] for k in keys]]
 
     @staticmethod
-    def _sentences(item: str | tuple[list[str], Sequence[int] | None]) -> list[Sentence]:
+    def _sentences(item: str | tuple[list[str], Sequence[int] | None], name: str = "text") -> list[Sentence]:
+        if not isinstance(item, (str, tuple)):
+            _require_str(name, item)
         if isinstance(item, str):
             if not item.strip():
                 raise InputError("empty text: nothing to summarize")
@@ -181,3 +247,32 @@ class Summarizer:
             ranker=self.ranker.name,
             n_sentences=len(every),
         )
+
+
+def _require_str(name: str, value: object) -> None:
+    if isinstance(value, bytes):
+        raise TypeError(f"{name} must be str, not bytes; decode it first, e.g. data.decode('utf-8')")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be str, not {type(value).__name__}")
+
+
+def _str_list(name: str, values: object) -> list[str]:
+    """``sentences`` as a list of str; a bare string would otherwise become one-letter sentences."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be a list of str, not {type(values).__name__}")
+    out = list(values)
+    for i, v in enumerate(out):
+        _require_str(f"{name}[{i}]", v)
+    return out
+
+
+def _int_list(name: str, values: object) -> list[int] | None:
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be a list of int, not {type(values).__name__}")
+    out = list(values)
+    for i, v in enumerate(out):
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise TypeError(f"{name}[{i}] must be int, not {type(v).__name__}")
+    return out

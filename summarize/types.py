@@ -55,3 +55,24 @@ class Summary:
         }
         out.update(self.extra)
         return out
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What ``Summarizer.summarize_many(..., errors="record")`` puts at the position of an input it
+    could not summarize, so one bad article never costs the others their summaries.
+
+    ``kind`` is the exception's class name: ``InputError`` for input that is not a usable article,
+    anything else is a model problem or a bug (its message keeps the class name too).
+    """
+
+    index: int
+    error: str
+    kind: str
+
+    @classmethod
+    def of(cls, index: int, exc: BaseException) -> "Failure":
+        from summarize.errors import SummarizeError
+
+        message = str(exc) if isinstance(exc, SummarizeError) else f"{type(exc).__name__}: {exc}"
+        return cls(index, message.splitlines()[0] if message.strip() else type(exc).__name__, type(exc).__name__)

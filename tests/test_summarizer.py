@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 from typing import Sequence
 
@@ -15,23 +14,7 @@ from summarize import Summarizer
 from summarize.encoders.base import Encoder, l2_normalize
 from summarize.errors import InputError
 from summarize.rankers.base import Document, Ranker
-
-
-class HashedWords(Encoder):
-    """Deterministic toy encoder: hashed word counts. Records what it was asked to embed."""
-
-    name = "hashed-words"
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls.append(list(texts))
-        out = np.zeros((len(texts), 64), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in text.lower().split():
-                out[i, zlib.crc32(word.encode()) % 64] += 1.0
-        return l2_normalize(out + 1e-3)
+from tests.toys import HashedWords
 
 
 SENTENCES = [
