@@ -91,6 +91,8 @@ class VectorIndex:
         if len(self._index) == 0 or not len(vectors):
             return [np.zeros(0, dtype=np.int64) for _ in range(len(vectors))]
         found = self._index.search(np.asarray(vectors, dtype=np.float32), min(k, len(self._index)), threads=1)
+        if not hasattr(found, "counts"):  # one query row comes back as a single Matches
+            return [np.asarray(found.keys, dtype=np.int64)]
         return [found.keys[i, : found.counts[i]].astype(np.int64) for i in range(len(vectors))]
 
     def save(self) -> None:
