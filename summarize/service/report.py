@@ -30,18 +30,18 @@ FRAME_SLOTS = (("measure", "measure"), ("kind", "kind"), ("entities", "who"), ("
 class _Span:
     start: int
     end: int
-    summary: bool
+    summary: int | None  # which summary sentence it lies in
     claim: int | None
     last: bool  # the claim's last span: its verdict label follows it
 
 
 def _spans(size: int, sentences: Sequence[tuple[int, int]], claims: Sequence[tuple[int, int]]) -> list[_Span]:
-    """Cut ``[0, size)`` at every sentence and claim boundary; each piece knows whether it lies
-    in a summary sentence and in which claim."""
+    """Cut ``[0, size)`` at every sentence and claim boundary; each piece knows in which summary
+    sentence and in which claim it lies."""
     cuts = sorted({0, size, *(min(max(p, 0), size) for span in (*sentences, *claims) for p in span)})
     pieces = []
     for a, b in zip(cuts, cuts[1:]):
-        summary = any(s <= a and b <= e for s, e in sentences)
+        summary = next((i for i, (s, e) in enumerate(sentences) if s <= a and b <= e), None)
         claim = next((i for i, (s, e) in enumerate(claims) if s <= a and b <= e), None)
         pieces.append(_Span(a, b, summary, claim, claim is not None and b == claims[claim][1]))
     return pieces
@@ -59,8 +59,8 @@ def article_html(text: str, summary: dict[str, Any], results: Sequence[dict[str,
             label = Markup('<span class="label">{}</span>').format(LABELS.get(verdict, verdict)) if span.last else ""
             piece = Markup('<a class="claim v-{v}" href="#claim-{i}" data-claim="{i}">{p}{l}</a>').format(
                 v=verdict, i=span.claim, p=piece, l=label)
-        if span.summary:
-            piece = Markup('<mark class="summary">{}</mark>').format(piece)
+        if span.summary is not None:
+            piece = Markup('<mark class="summary" data-summary="{}">{}</mark>').format(span.summary, piece)
         out.append(piece)
     return Markup("").join(out)
 

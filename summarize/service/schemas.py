@@ -150,6 +150,18 @@ class ClaimRecord(BaseModel):
     frame: FrameRecord | None = None
 
 
+class ArticleRecord(BaseModel):
+    """An archived article (``Archive.get``): its text and the claims read from it."""
+
+    model_config = _RECORD
+
+    id: str
+    source: str | None = None
+    date: str | None = None
+    text: str
+    claims: list[ClaimRecord]
+
+
 class EvidenceRecord(BaseModel):
     """A statement of another archived article about the same quantity."""
 

@@ -62,7 +62,7 @@ class Services:
         return self._locked(archive.add, article_id, text, date=date, source=source)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        return self._locked(self._need_archive().article, article_id)
+        return self._locked(self._need_archive().get, article_id)
 
     def remove(self, article_id: str) -> bool:
         return self._locked(self._need_archive().remove, article_id)
@@ -70,7 +70,8 @@ class Services:
     def stats(self) -> dict[str, Any]:
         stats: dict[str, Any] = {"encoder": self.summarizer.encoder.name, "ranker": self.summarizer.ranker.name}
         if self.archive is not None:
-            stats["archive"] = self._locked(self.archive.stats)
+            # Where the archive lives on the server is no client's business.
+            stats["archive"] = {k: v for k, v in self._locked(self.archive.stats).items() if k != "path"}
         return stats
 
     def articles(self) -> int:

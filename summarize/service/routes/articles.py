@@ -5,7 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Response
 
-from summarize.service.schemas import ArticleIn, ArticleStatus, ErrorResponse
+from summarize.service.schemas import ArticleIn, ArticleRecord, ArticleStatus, ErrorResponse
 from summarize.service.security import require_api_key
 from summarize.service.state import Services, get_services
 
@@ -25,7 +25,7 @@ def add_article(body: ArticleIn, response: Response, services: Services = Depend
     return {"id": body.id, "status": status}
 
 
-@router.get("/{article_id}", responses=_ERRORS)
+@router.get("/{article_id}", response_model=ArticleRecord, response_model_exclude_unset=True, responses=_ERRORS)
 def get_article(article_id: str, services: Services = Depends(get_services)) -> dict[str, Any]:
     """The archived article: its id, date, source and the claims read from it."""
     found = services.article(article_id)
