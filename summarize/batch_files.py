@@ -95,15 +95,21 @@ class SafeOutput:
         if self._fh is sys.stdout:
             self._fh.flush()
             return
-        if not self._fh.closed:
-            try:
-                self._fh.flush()
-                if self._tmp is not None:
-                    os.fsync(self._fh.fileno())
-            except OSError as exc:
-                raise OutputError(f"{self.path}: cannot be written ({exc.strerror})") from None
-            finally:
-                self._fh.close()
+        if self._fh.closed:
+            return
+        error: OSError | None = None
+        try:
+            self._fh.flush()
+            if self._tmp is not None:
+                os.fsync(self._fh.fileno())
+        except OSError as exc:
+            error = exc
+        try:
+            self._fh.close()  # closes the descriptor even when its last flush fails
+        except OSError as exc:
+            error = error or exc
+        if error is not None:
+            raise OutputError(f"{self.path}: cannot be written ({error.strerror})") from None
 
 
 def _mode(path: Path) -> int:
