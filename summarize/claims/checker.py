@@ -1,6 +1,7 @@
 """ClaimChecker: composes the claim seams: text → claims → matches in the corpus index → verdicts."""
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,11 @@ from summarize.claims.statements import Extractor
 from summarize.claims.store import StatementStore
 from summarize.claims.types import CheckResult, Claim, Evidence
 from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_SIMILARITY, decide, values_agree
+from summarize.claims.parse.dates import validate_date
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+from summarize.errors import InputError
+
+log = logging.getLogger(__name__)
 
 
 #: Relative width a number's interval may have to anchor two sentences to one event: three
@@ -105,6 +110,8 @@ class ClaimChecker:
                 "query and stored vectors must come from the same encoder"
             )
         self.store = store
+        if corpus is not None and not len(store):
+            log.warning("claim check: the corpus indexed no documents: every verdict will be 'unverified'")
 
     @property
     def skipped(self) -> list[tuple[str, str]]:
@@ -120,8 +127,10 @@ class ClaimChecker:
         return add(id, text, date=date, source=source)
 
     def check(self, text: str, *, date: str | None = None) -> list[CheckResult]:
-        """A result per numeric claim in ``text``, in text order."""
-        return self.check_claims(self._extract(text, date=date), text=text)
+        """A result per numeric claim in ``text``, in text order. ``date`` is the article's
+        ISO date ("YYYY-MM-DD", "YYYY-MM" or "YYYY"): it resolves "tahun lalu" and is the time
+        of claims whose clause names none."""
+        return self.check_claims(self._extract(text, date=validate_date(date)), text=text)
 
     def check_claims(self, claims: Sequence[Claim], text: str | None = None) -> list[CheckResult]:
         """Verdicts for claims already extracted (e.g. by the caller, or edited by hand);
@@ -172,9 +181,14 @@ class ClaimChecker:
         conflict_margin: float = CONFLICT_MARGIN,
         extractor: Extractor | None = None,
     ) -> "ClaimChecker":
-        """A checker over an index written by ``save``; ``encoder`` must be the one it was built with."""
+        """A checker over an index written by ``save``; ``encoder`` must be the one it was built
+        with. A missing or unreadable index is an ``InputError`` (one line, exit 3 in the CLI)."""
+        try:
+            store = ClaimIndex.load(path)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}: not a claim index written by ClaimChecker.save ({type(exc).__name__}: {exc})") from exc
         return cls(
-            store=ClaimIndex.load(path),
+            store=store,
             encoder=encoder,
             matcher=matcher,
             conflict_similarity=conflict_similarity,

@@ -1,9 +1,9 @@
 """Reading a reference corpus for the claim checker, tolerant of bad input.
 
 A corpus is what a user has lying around: a list of strings, a folder of ``.txt`` files, or a
-``.jsonl`` file with ``id``, ``text`` and an optional ``date``. One unreadable file or broken
-line must not cost the user the other thousand documents, so every problem is logged, recorded
-as ``(source, reason)`` and skipped.
+JSONL file (or a JSON array) of ``{"id", "text", "date"}`` objects, recognised by its content
+whatever its extension. One unreadable file or broken line must not cost the user the other
+thousand documents, so every problem is logged, recorded as ``(source, reason)`` and skipped.
 """
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence, Union
+
+from summarize.claims.parse.dates import validate_date
+from summarize.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +33,11 @@ class CorpusDoc:
 def load_corpus(corpus: CorpusInput) -> tuple[list[CorpusDoc], list[tuple[str, str]]]:
     """Return the readable documents and the ``(source, reason)`` of every skipped one.
 
-    A ``str`` or ``Path`` is a corpus path (a missing one raises ``FileNotFoundError``: that
-    is the caller's mistake, not a bad document); a list of strings is documents, identified by
-    their position ("0", "1", ...), and a list may also hold ``{"id", "text", "date"}`` dicts.
+    A ``str`` or ``Path`` is a corpus path (a missing one raises ``InputError``: that is the
+    caller's mistake, not a bad document), except a ``str`` that is no existing path and reads
+    as text (it holds a line break, or whitespace and no path separator, or is longer than any
+    file name): that is one document, "0". A list of strings is documents, identified by their
+    position ("0", "1", ...), and a list may also hold ``{"id", "text", "date"}`` dicts.
     """
     docs: list[CorpusDoc] = []
     skipped: list[tuple[str, str]] = []
@@ -44,24 +49,41 @@ def load_corpus(corpus: CorpusInput) -> tuple[list[CorpusDoc], list[tuple[str, s
             docs.append(doc)
     for source, reason in skipped:
         log.warning("corpus: skipped %s: %s", source, reason)
+    if not docs:
+        log.warning("corpus: no usable documents%s: every verdict will be 'unverified'",
+                    f" ({len(skipped)} skipped)" if skipped else "")
     return docs, skipped
 
 
+def _is_text(corpus: str) -> bool:
+    """Whether a ``str`` corpus that is no existing path is text rather than a mistyped path."""
+    return "\n" in corpus or len(corpus) > 255 or (any(c.isspace() for c in corpus) and "/" not in corpus)
+
+
 def _raw_items(corpus: CorpusInput) -> Iterable[tuple[str, Any]]:
+    if isinstance(corpus, str) and not _exists(corpus) and _is_text(corpus):
+        log.info("corpus: the string given is no existing path; checking against it as one text document")
+        yield "0", corpus
+        return
     if isinstance(corpus, (str, Path)):
         path = Path(corpus)
-        if not path.exists():
-            raise FileNotFoundError(f"corpus not found: {path}")
+        if not _exists(path):
+            raise InputError(f"corpus not found: {path}")
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*.txt") if p.is_file()):
                 yield str(file), _read_text(file, file.relative_to(path).as_posix())
-        elif path.suffix.lower() == ".jsonl":
-            yield from _jsonl(path)
         else:
-            yield str(path), _read_text(path, path.name)
+            yield from _read_file(path)
         return
     for i, item in enumerate(corpus):
         yield str(i), item
+
+
+def _exists(path: str | Path) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):  # "File name too long", an embedded NUL
+        return False
 
 
 @dataclass(frozen=True)
@@ -72,10 +94,9 @@ class _Problem:
 
 
 def _read_text(path: Path, doc_id: str) -> dict[str, Any] | _Problem:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _Problem(f"unreadable: {exc.strerror or exc}")
+    data = _read_bytes(path)
+    if isinstance(data, _Problem):
+        return data
     if b"\x00" in data:
         return _Problem("binary file")
     try:
@@ -85,16 +106,47 @@ def _read_text(path: Path, doc_id: str) -> dict[str, Any] | _Problem:
     return {"id": doc_id, "text": text}
 
 
-def _jsonl(path: Path) -> Iterable[tuple[str, Any]]:
+def _read_bytes(path: Path) -> bytes | _Problem:
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        yield str(path), _Problem(f"unreadable: {exc}")
+        return path.read_bytes()
+    except OSError as exc:
+        return _Problem(f"unreadable: {exc.strerror or exc}")
+
+
+def _read_file(path: Path) -> Iterable[tuple[str, Any]]:
+    """A file is JSON or JSONL when its content starts like JSON ("{" or "["), whatever its
+    extension; otherwise it is one plain-text document."""
+    data = _read_bytes(path)
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] if isinstance(data, bytes) else b""
+    if head == b"[" or head == b"{":
+        yield from _json_items(path, data)  # type: ignore[arg-type]
+    else:
+        yield str(path), _read_text(path, path.name)
+
+
+def _json_items(path: Path, data: bytes) -> Iterable[tuple[str, Any]]:
+    """A JSON array of documents, one JSON document, or JSONL. A line of JSONL that is not
+    UTF-8 or not JSON is skipped and named (``path:line``); the other lines are kept."""
+    try:
+        whole = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        whole = None
+    if isinstance(whole, list):
+        for i, item in enumerate(whole):
+            yield f"{path}[{i}]", item
         return
-    for n, line in enumerate(lines, 1):
+    if isinstance(whole, dict):
+        yield str(path), whole
+        return
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        source = f"{path}:{n}"
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield source, _Problem("not UTF-8 text")
+            continue
         if not line.strip():
             continue
-        source = f"{path}:{n}"
         try:
             yield source, json.loads(line)
         except json.JSONDecodeError as exc:
@@ -114,5 +166,10 @@ def _validate(source: str, raw: Any) -> CorpusDoc | str:
         return "no 'text' string"
     if not text.strip():
         return "empty text"
-    date = raw.get("date")
-    return CorpusDoc(id=str(raw.get("id", source)), text=text, date=str(date) if date else None)
+    date = str(raw["date"]) if raw.get("date") else None
+    try:
+        validate_date(date)
+    except ValueError as exc:
+        log.warning("corpus: %s: date ignored: %s", source, exc)
+        date = None
+    return CorpusDoc(id=str(raw.get("id", source)), text=text, date=date)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from summarize.claims.parse.dates import claim_time, find_dates
+from summarize.claims.parse.dates import claim_time, find_dates, validate_date
 from summarize.claims.parse.numbers import parse_quantities
 from summarize.claims.types import Claim
 from summarize.text import article_sentences
@@ -30,7 +30,8 @@ def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
     fallback time of claims whose sentence names none, and the year of day-month dates written
     without one ("Minggu (10/9)"). ``text[c.start:c.end] == c.surface`` for every claim.
     """
-    year_hint = date[:4] if date and date[:4].isdigit() else None
+    date = validate_date(date)
+    year_hint = date[:4] if date else None
     claims: list[Claim] = []
     for sent in article_sentences(text):
         # Parse the original slice so offsets stay exact; drop what the pipeline blanked inside

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from summarize.claims.corpus import load_corpus
+from summarize.errors import InputError
 from summarize.claims.index import ClaimIndex
 from summarize.claims.local import claim_context
 from summarize.claims.statements import mask_sentence
@@ -72,7 +73,7 @@ def test_jsonl_bad_lines_are_skipped(tmp_path: Path) -> None:
 
 
 def test_missing_corpus_path_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(InputError, match="corpus not found"):
         load_corpus(tmp_path / "nope.jsonl")
 
 

@@ -128,3 +128,23 @@ def sentence_time(spans: list[DateSpan]) -> str | None:
             if d.kind == kind and d.iso and not d.named:
                 return d.iso
     return None
+
+
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def validate_date(date: str | None, argument: str = "date") -> str | None:
+    """``date`` if it is an ISO date ("YYYY", "YYYY-MM" or "YYYY-MM-DD") or None, else a
+    ``ValueError`` naming the argument: a garbage date would silently become every claim's time."""
+    if date is None:
+        return None
+    if isinstance(date, str) and _ISO_PREFIX.match(date):
+        import datetime
+
+        year, month, day = (date.split("-") + ["01", "01"])[:3]
+        try:
+            datetime.date(int(year), int(month), int(day))
+            return date
+        except ValueError:
+            pass
+    raise ValueError(f"{argument}={date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -5,7 +5,22 @@ id_ID locale installed and rejects the mixed conventions found in one corpus, so
 explicit reader that also reports how precisely the number was written."""
 from __future__ import annotations
 
-from decimal import Decimal
+import unicodedata
+from decimal import Decimal, InvalidOperation, localcontext
+from fractions import Fraction
+
+#: Vulgar fraction characters ("½", "3¼"), read with ``unicodedata.numeric``.
+FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+#: Digit groups longer than this are not quantities anyone writes (serial numbers, noise).
+MAX_DIGITS = 40
+#: Enough precision for any value a news text writes, scale words included ("triliun").
+_PRECISION = 100
+
+
+def starts_number(token: str) -> bool:
+    """Whether a token is a digit group or a vulgar fraction. Superscripts ("¹", "²") are digits
+    to ``str.isdigit`` but are footnote marks and exponents, never a number of their own."""
+    return bool(token) and (token[0].isdecimal() or token[0] in FRACTIONS)
 
 
 def _thousands(groups: list[str]) -> bool:
@@ -14,12 +29,19 @@ def _thousands(groups: list[str]) -> bool:
 
 def read_digits(text: str) -> tuple[Decimal, Decimal] | None:
     """Read a digit group into (value, half a unit of its last written digit), or None when it
-    is not a well-formed number ("1.50.0", "0812").
+    is not a well-formed number ("1.50.0", "0812", superscripts, over ``MAX_DIGITS`` digits).
+    A trailing vulgar fraction adds its value, precise to half its denominator's unit
+    ("3¼" = 3,25 +/- 0,125; "½" alone = 0,5).
 
     With both marks, the last one is the decimal mark. With one kind only: several marks are
     thousands separators; a single dot followed by exactly three digits is a thousands separator
     ("1.500" = 1500, the Indonesian reading); any other single mark is a decimal mark ("91,82",
     "1,5", "10.30")."""
+    if text and text[-1] in FRACTIONS:
+        return _with_fraction(text[:-1], text[-1])
+    if not text or not all(ch.isdecimal() or ch in ".," for ch in text) \
+            or sum(ch.isdecimal() for ch in text) > MAX_DIGITS:
+        return None
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         dec = "," if text.rfind(",") > text.rfind(".") else "."
@@ -42,16 +64,30 @@ def read_digits(text: str) -> tuple[Decimal, Decimal] | None:
     digits = "".join(groups)
     if len(digits) > 1 and digits.startswith("0"):
         return None
-    return Decimal(digits + ("." + frac if frac else "")), Decimal(5).scaleb(-len(frac) - 1)
+    try:
+        return Decimal(digits + ("." + frac if frac else "")), Decimal(5).scaleb(-len(frac) - 1)
+    except InvalidOperation:  # a digit Decimal does not know; never let one sentence raise
+        return None
+
+
+def _with_fraction(whole: str, char: str) -> tuple[Decimal, Decimal] | None:
+    part = Fraction(unicodedata.numeric(char)).limit_denominator(10)
+    base = read_digits(whole) if whole else (Decimal(0), Decimal(0))
+    if base is None or (whole and not whole.isdecimal()):
+        return None
+    value = base[0] + Decimal(part.numerator) / Decimal(part.denominator)
+    return tidy(value), Decimal(1) / Decimal(2 * part.denominator)
 
 
 def year_like(digits: str | None) -> bool:
     """Four plain digits 1500-2099: a year unless a unit says otherwise."""
-    return digits is not None and digits.isdigit() and 1500 <= int(digits) <= 2099
+    return digits is not None and digits.isdecimal() and 1500 <= int(digits) <= 2099
 
 
 def tidy(d: Decimal) -> Decimal:
     """Same number, shortest exact form: 1500000000000.0 -> 1500000000000, 0.50 -> 0.5."""
     if not d.is_finite():
         return d
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()

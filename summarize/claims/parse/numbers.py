@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from summarize.claims.parse import units as U
 from summarize.claims.parse.dates import find_dates
-from summarize.claims.parse.digits import read_digits, year_like
+from summarize.claims.parse.digits import read_digits, starts_number, year_like
 from summarize.claims.parse.masks import LABEL_WORDS, inside, label_spans
 from summarize.claims.parse.reading import Num, join, to_quantity
 from summarize.claims.types import Quantity
@@ -38,12 +38,13 @@ from summarize.claims.parse.words import NUMBER_WORDS, read_number_words
 # Tokens: glued currency symbols, digit groups, km2/m3, words (hyphenated ones too, but not
 # "juta-Rp2"), single symbols.
 _TOKEN = re.compile(
-    r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*|(?:km|m)[23](?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]"
+    r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*[¼½¾⅐-⅞]?|[¼½¾⅐-⅞]|(?:km|m)(?:[23]|\s?[²³])(?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]"
 )
 _NOT_AFTER = frozenset({":", "x", "×", "+"})
 _NOT_BEFORE = frozenset({":", ")", "x", "×", "-", "+", "'", "’"})
 _RELATIVE = (["lalu"], ["silam"])
 _CLOCK = re.compile(r"^\d{1,2}\.[0-5]\d$")
+_SUPERSCRIPTS = str.maketrans("²³", "23")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class _Reader:
     def __init__(self, sentence: str) -> None:
         self.s = sentence
         self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-        self.words = [t.text.lower() for t in self.toks]
+        # "m²" and "m ²" are read as "m2": superscripts are exponents of the unit before them.
+        self.words = [t.text.lower().translate(_SUPERSCRIPTS).replace(" ", "") for t in self.toks]
         self.masked = label_spans(sentence, find_dates(sentence))
         self.has_percent = any(w in ("persen", "%", "prosen") for w in self.words)
 
@@ -71,7 +73,7 @@ class _Reader:
         tok = self.toks[k]
         if inside(self.masked, tok.start, tok.end):
             return None
-        if tok.text[0].isdigit():
+        if starts_number(tok.text):
             read = read_digits(tok.text)
             if read is None or self._glued_name(k):
                 return None
@@ -104,7 +106,9 @@ class _Reader:
         if self.glued(k, k + 1):
             nxt = self.toks[k + 1]
             known = self.words[k + 1] in U.SCALE_WORDS or nxt.text in U.CURRENCY_ONLY_SCALES
-            return nxt.text[0].isalpha() and not known and U.match(U.UNITS, self.words, k + 1) is None
+            unit = U.match(U.UNITS, self.words, k + 1) is not None
+            # "20botol" is 20 botol: a lowercase noun glued on (a name's letters are capitalised).
+            return nxt.text[0].isalpha() and not known and not unit and not self._plausible_noun(k + 1)
         return False
 
     def _scale(self, num: Num) -> Num:
@@ -125,7 +129,7 @@ class _Reader:
         its lower part (2.500.000, precise to the last part: +/-500), as the words reader does
         for "dua juta lima ratus ribu"."""
         j = num.last
-        if j + 1 >= len(self.toks) or not self.toks[j].text[0].isdigit():
+        if j + 1 >= len(self.toks) or not starts_number(self.toks[j].text):
             return
         smaller = U.SCALE_WORDS.get(self.words[j + 1], 0)
         read = read_digits(self.toks[j].text)
@@ -187,7 +191,8 @@ class _Reader:
     def _plausible_noun(self, j: int) -> bool:
         w = self.toks[j].text
         return (w.isalpha() and w.islower() and len(w) >= 3 and w not in U.NOT_NOUNS
-                and w not in U.SCALE_WORDS and not U.VERBISH.match(w) and w not in NUMBER_WORDS)
+                and w not in U.SCALE_WORDS and not U.VERBISH.match(w) and w not in NUMBER_WORDS
+                and (w,) not in U.DURATIONS)
 
     def approx(self, num: Num) -> None:
         """Attach an approximation word written before the number (or its currency/sign)."""
@@ -213,7 +218,7 @@ class _Reader:
         a, b = num.first, num.last
         prev = self.toks[a - 1].text if a > 0 else ""
         nxt = self.toks[b].text if b < len(self.toks) else ""
-        if (prev, nxt) == ("(", ")") or "/" in (prev, nxt) or self._hyphen_chain(a, b):
+        if (prev, nxt) == ("(", ")") or {"/", "⁄"} & {prev, nxt} or self._hyphen_chain(a, b):
             return False
         if prev in _NOT_AFTER or nxt in _NOT_BEFORE or nxt[:1].isupper():
             return False  # clock times, odds, sizes ("3 x 2"), list items, shirt numbers, minutes (52')
@@ -224,16 +229,25 @@ class _Reader:
         return not self._after_name(num)
 
     def _after_name(self, num: Num) -> bool:
-        """A small plain number right after a capitalised word inside the sentence is part of
-        a name ("Liga 1", "Kabinet Indonesia Maju 2"); it takes no guessed noun either."""
+        """A small plain number right after a capitalised word is part of a name ("Liga 1",
+        "Kabinet Indonesia Maju 2", "iPhone 15"); it takes no guessed noun either."""
         a = num.first
-        return (num.digits is not None and abs(num.value) < 1000 and a > 0
-                and self.toks[a - 1].text[:1].isupper() and not self._sentence_initial(a - 1))
+        if num.digits is None or abs(num.value) >= 1000 or a == 0:
+            return False
+        word = self.toks[a - 1].text
+        if any(ch.isupper() for ch in word[1:]):
+            return True  # "iPhone 15", "PlayStation 5": mixed case is a product name
+        if not word[:1].isupper():
+            return False
+        # At the sentence start a capitalised word is a name unless it is a common word
+        # ("Sebanyak 15", "Hanya 3 yang lolos"); "Windows 11 dirilis" is a name.
+        lower = word.lower()
+        return not self._sentence_initial(a - 1) or not (lower in U.NOT_NOUNS | U.OPENERS or U.VERBISH.match(lower))
 
     def _hyphen_chain(self, a: int, b: int) -> bool:
         """Numbers joined by bare hyphens are scores and formations, not quantities."""
-        before = a > 1 and self.toks[a - 1].text == "-" and self.toks[a - 2].text[0].isdigit()
-        after = b + 1 < len(self.toks) and self.toks[b].text == "-" and self.toks[b + 1].text[0].isdigit()
+        before = a > 1 and self.toks[a - 1].text == "-" and starts_number(self.toks[a - 2].text)
+        after = b + 1 < len(self.toks) and self.toks[b].text == "-" and starts_number(self.toks[b + 1].text)
         return before or after
 
     def read(self, k: int) -> Num | None:

@@ -103,6 +103,10 @@ NOT_NOUNS = frozenset(
     "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju kontra versus".split()
 )
 
+# Common words that open a sentence before a number ("Total 15 ...", "Jumlah 20 ..."): a
+# capitalised opener is not a product or a name.
+OPENERS = frozenset("total jumlah ada terdapat tercatat sebanyak sekitar hanya baru sisanya".split())
+
 # Verb-shaped words (me-/di-/ber-/ter- prefixes, -kan/-nya suffixes) are not guessed as nouns.
 VERBISH = re.compile(r"^(?:me|di|ber|ter)\w{4,}$|^\w{3,}(?:kan|nya)$")
 

@@ -2,6 +2,8 @@
 numbers, names with digits. Each sentence either yields nothing, or only the real quantity."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from summarize.claims.parse.numbers import parse_quantities
@@ -95,3 +97,20 @@ def test_only_the_quantity_survives(sentence: str, expected: list[str]) -> None:
 
 def test_a_bare_number_after_a_lowercase_word_is_kept() -> None:
     assert surfaces("terdapat pelaku UMKM sebanyak 249.576.") == ["249.576"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ia menjadi juara 1 lomba itu.",
+    "Windows 11 dirilis bulan lalu.",
+    "Apple merilis iPhone 15 di Jakarta.",
+    "Hubungi nomor darurat 112 jika perlu.",
+])
+def test_names_and_labels_with_numbers_are_not_claims(sentence: str) -> None:
+    assert parse_quantities(sentence) == []
+
+
+def test_glued_lowercase_noun_and_dot_decimal() -> None:
+    ((_, _, botol),) = parse_quantities("Polisi menyita 20botol minuman.")
+    assert (botol.value, botol.noun) == (Decimal(20), "botol")
+    ((_, _, share),) = parse_quantities("Angkanya naik 40.9 persen.")
+    assert share.value == Decimal("40.9")
