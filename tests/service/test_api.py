@@ -137,6 +137,13 @@ def test_article_get_and_delete(filled):
     assert filled.post("/v1/check", json={"text": QUERY}).json()["articles"] == len(ARCHIVE) - 1
 
 
+def test_article_ids_may_hold_slashes(client):
+    article = {**ARCHIVE[0], "id": "https://example.id/berita/2024/02/bps"}
+    assert client.post("/v1/articles", json=article).status_code == 201
+    assert client.get(f"/v1/articles/{article['id']}").json()["id"] == article["id"]
+    assert client.delete(f"/v1/articles/{article['id']}").status_code == 200
+
+
 def test_writes_need_the_key_when_one_is_set(make_client):
     client = make_client(config=ServiceConfig(api_key=API_KEY))
     article = ARCHIVE[0]

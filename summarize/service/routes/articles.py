@@ -25,7 +25,7 @@ def add_article(body: ArticleIn, response: Response, services: Services = Depend
     return {"id": body.id, "status": status}
 
 
-@router.get("/{article_id}", response_model=ArticleRecord, response_model_exclude_unset=True, responses=_ERRORS)
+@router.get("/{article_id:path}", response_model=ArticleRecord, response_model_exclude_unset=True, responses=_ERRORS)
 def get_article(article_id: str, services: Services = Depends(get_services)) -> dict[str, Any]:
     """The archived article: its id, date, source and the claims read from it."""
     found = services.article(article_id)
@@ -34,7 +34,7 @@ def get_article(article_id: str, services: Services = Depends(get_services)) -> 
     return found
 
 
-@router.delete("/{article_id}", response_model=ArticleStatus, dependencies=_WRITE, responses=_ERRORS)
+@router.delete("/{article_id:path}", response_model=ArticleStatus, dependencies=_WRITE, responses=_ERRORS)
 def delete_article(article_id: str, services: Services = Depends(get_services)) -> dict[str, Any]:
     """Remove an article and its claims from the archive."""
     if not services.remove(article_id):
