@@ -213,7 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default=str(RESULTS), help="JSON result; the Markdown report goes beside it")
     args = parser.parse_args(argv)
     command = "python -m summarize.evaluation.claims_eval" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+    from summarize.evaluation.claims_extraction import evaluate_extraction
+
     result = {"command": command, "code": code_version(), **evaluate(args.cases, args.encoder)}
+    result["extraction_sentences"] = evaluate_extraction(_extract)
     if args.distractors:
         noisy = evaluate(args.cases, args.encoder, args.distractors)
         result["with_distractors"] = {k: noisy[k] for k in ("distractors", "dev", "test", "all")}

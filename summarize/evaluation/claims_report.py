@@ -13,9 +13,12 @@ TARGETS = [
     ("conflict recall", "conflict_recall", "own", 0.90),
     ("verdict accuracy, +200 distractors", "verdict_accuracy", "noisy", 0.93),
     ("conflict precision, +200 distractors", "conflict_precision", "noisy", 0.95),
-    ("extraction precision, contrast cases (whole real sentences)", "extraction_precision", "contrast", 0.97),
-    ("extraction recall, contrast cases (whole real sentences)", "extraction_recall", "contrast", 0.97),
+    ("extraction precision, random whole IndoSum sentences", "precision", "sentences", 0.97),
+    ("extraction recall, random whole IndoSum sentences", "recall", "sentences", 0.97),
 ]
+
+
+PART_NAMES = {"test": "report", "dev": "tune"}
 
 
 def _f(x: float | None) -> str:
@@ -43,8 +46,8 @@ def _matrix(m: dict[str, dict[str, int]]) -> list[str]:
 
 
 def _target_value(result: dict[str, Any], key: str, run: str) -> float | None:
-    if run == "contrast":
-        return result["test"]["by_kind"].get("contrast", {}).get(key)
+    if run == "sentences":
+        return result.get("extraction_sentences", {}).get("test", {}).get(key)
     part = result["test"] if run == "own" else result.get("with_distractors", {}).get("test")
     return part.get(key) if part else None
 
@@ -71,6 +74,13 @@ def render(result: dict[str, Any]) -> str:
         lines.append(_row(f"{part}, own corpus", result[split]))
         if noisy:
             lines.append(_row(f"{part}, +{noisy['distractors']} distractors", noisy[split]))
+    ext = result.get("extraction_sentences")
+    if ext:
+        lines += ["", "## Extraction on random whole sentences (`extraction_sentences.jsonl`)", "",
+                  "| part | sentences | labelled claims | found | precision | recall |", "|---|---|---|---|---|---|"]
+        lines += [f"| {PART_NAMES[k]} | {ext[k]['sentences']} | {ext[k]['expected_claims']} | {ext[k]['found_claims']} | "
+                  f"{_f(ext[k]['precision'])} | {_f(ext[k]['recall'])} |" for k in ("test", "dev")]
+        lines += ["", f"Tune-part mistakes: {ext['tune_mistakes']}"]
     lines += ["", "## Report part by kind of case", "", HEADER]
     for kind, s in result["test"]["by_kind"].items():
         lines.append(_row(f"{kind}, own corpus", s))

@@ -90,3 +90,17 @@ def test_dev_set_offsets_parts_and_labels_are_consistent():
     labels = [e["verdict"] for c in contrast if c["split"] == "test" for e in c["expected"]]
     assert labels.count("unverified") / len(labels) < 0.5  # always-unverified stays far below the targets
     json.dumps(cases)
+
+
+def test_extraction_scoring_counts_optional_spans_neither_way():
+    from summarize.evaluation.claims_extraction import score_sentence
+
+    text = "Lahm (33) mengoleksi 21 gelar dan 2 trofi pada 2002."
+    row = {"id": "x", "split": "test", "text": text,
+           "claims": [{"surface": "21 gelar", "start": 21}, {"surface": "2 trofi", "start": 34}],
+           "optional": [{"surface": "33", "start": 6}]}
+    found = [(6, 8, "33"), (21, 29, "21 gelar"), (47, 51, "2002"), (21, 23, "21")]
+    s = score_sentence(row, found)
+    # "33" is optional (ignored); "2002" is false; a second claim inside "21 gelar" is false too
+    assert (s["expected"], s["found"], s["paired"]) == (2, 3, 1)
+    assert s["missed"] == ["2 trofi"] and s["false"] == ["2002", "21"]
