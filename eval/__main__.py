@@ -1,4 +1,4 @@
 """``python -m eval`` from a checkout: the evaluation harness, now ``summarize.evaluation``."""
-from summarize.evaluation.harness import main
+from summarize.evaluation.cli import main
 
 raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""``python -m summarize.evaluation``: the evaluation harness (see ``summarize.evaluation.harness``)."""
-from summarize.evaluation.harness import main
+"""``python -m summarize.evaluation``: the evaluation harness (see ``summarize.evaluation.cli``)."""
+from summarize.evaluation.cli import main
 
 raise SystemExit(main())

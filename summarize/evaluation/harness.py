@@ -17,18 +17,18 @@ import importlib
 import importlib.util
 import sys
 import time
+import traceback
 import tracemalloc
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from tqdm import tqdm
 
-from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+from summarize.encoders.base import Encoder, get_encoder
 from summarize.evaluation.embed_cache import CachedEncoder
 from summarize.evaluation.folds import fold_of
 from summarize.evaluation.indosum import Article, data_path, load_articles
-from summarize.evaluation.locations import default_indosum, display, results_dir
+from summarize.evaluation.locations import REPO, default_indosum, display
 from summarize.evaluation.metrics import (
     ROUGE_TYPES,
     bootstrap_ci,
@@ -38,15 +38,8 @@ from summarize.evaluation.metrics import (
     rouge_many,
 )
 from summarize.evaluation.system_base import clear_split_cache
-from summarize.evaluation.systems import (
-    MODEL_CACHE,
-    MODES,
-    System,
-    build_systems,
-    system_names,
-)
+from summarize.evaluation.systems import MODEL_CACHE, System, build_systems
 
-RESULTS_DIR = results_dir()
 BASELINE = "LEAD-3"
 #: Systems tested against another baseline than LEAD-3: a length rule alone moves ROUGE, so the
 #: adaptive ranker is compared with LEAD held to the same word target.
@@ -57,42 +50,30 @@ REFERENCE_FIGURES = {"LEAD-3": (67.07, 58.52, 63.08), "ORACLE": (87.76, 82.55, 8
 EXTRA_SECTIONS = {"summarize.evaluation.splitting": "splitting", "summarize.evaluation.claims_eval": "claims"}
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(prog="summarize-eval", description=__doc__.splitlines()[0])
-    ap.add_argument("--data", help="IndoSum JSONL (default: $SUMMARIZE_INDOSUM or ../shared/data/indosum)")
-    ap.add_argument("--limit", type=int, help="only the first N articles (quick, deterministic)")
-    ap.add_argument("--systems", default=",".join(system_names()), help="comma-separated system names")
-    ap.add_argument("--modes", default=",".join(MODES), help="given, raw or both")
-    ap.add_argument("--out", default="latest", help="run name: eval/results/<out>.md/.json/...")
-    ap.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
-    ap.add_argument("--encoder", default=DEFAULT_ENCODER, help="encoder for our systems (cached)")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
-    ap.add_argument("--retrain", action="store_true", help="ignore cached learned-ranker fold models")
-    ap.add_argument("--speed-sample", type=int, default=40, help="articles timed with a live encoder (0: skip)")
-    args = ap.parse_args(argv)
-    args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    for mode in args.modes:
-        if mode not in MODES:
-            ap.error(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
-    return args
+def failure(system: str, stage: str, exc: BaseException) -> dict[str, str]:
+    """One failed system, its traceback written to the log (stderr) as well as kept for the report."""
+    trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).replace(f"{REPO}/", "")
+    print(f"summarize-eval: {system} failed in {stage}:\n{trace}", file=sys.stderr)
+    return {"system": system, "stage": stage, "error": f"{type(exc).__name__}: {exc}", "traceback": trace}
 
 
-def run_system(system: System, articles: list[Article], mode: str) -> tuple[list[str], float, list[str]]:
-    """Summaries (sentences joined by newlines, as the reference is), the seconds spent, and
-    the errors. A system that raises on an article scores an empty summary there (ROUGE 0)
-    rather than aborting a half-hour run: a crash is that system's failure, counted and shown."""
+def run_system(system: System, articles: list[Article], mode: str) -> tuple[list[str], float, list[str], dict | None]:
+    """Summaries (sentences joined by newlines, as the reference is), the seconds spent, the
+    errors and the first failure (with its traceback). A system that raises on an article scores
+    an empty summary there rather than aborting a half-hour run, but the run then counts as failed:
+    the report names the system and the command exits 1."""
     out: list[str] = []
     errors: list[str] = []
+    first: dict | None = None
     start = time.perf_counter()
     for article in tqdm(articles, desc=f"{mode:5s} {system.name}", unit="art", leave=False, file=sys.stderr):
         try:
             out.append("\n".join(system.select(article, mode)))
         except Exception as exc:  # noqa: BLE001 (see docstring)
             errors.append(f"{article.id}: {type(exc).__name__}: {exc}")
+            first = first or failure(system.name, f"{mode} mode, article {article.id}", exc)
             out.append("")
-    return out, time.perf_counter() - start, errors
+    return out, time.perf_counter() - start, errors, first
 
 
 def score_run(
@@ -200,12 +181,18 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
     )
     references = [a.reference for a in articles]
     prepare_s: dict[str, float] = {}
+    failed: list[dict[str, str]] = []
     for system in systems:
         start = time.perf_counter()
-        system.prepare(articles)
+        try:
+            system.prepare(articles)
+        except Exception as exc:  # noqa: BLE001 (one system's training must not cost the others)
+            failed.append(failure(system.name, "prepare (training)", exc))
         prepare_s[system.name] = time.perf_counter() - start
         _save_cache(system.encoder)
-        notes += [system.describe()] if system.describe() else []
+        notes += [system.describe()] if system.describe() and system.describe() not in notes else []
+    broken = {f["system"] for f in failed}
+    systems = [s for s in systems if s.name not in broken]
     results: dict[str, Any] = {}
     per_article: dict[str, Any] = {"ids": [a.id for a in articles]}
     for mode in args.modes:
@@ -214,7 +201,10 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
         ordered = sorted(systems, key=lambda s: s.name not in baselines)  # baselines first
         scored: dict[str, dict[str, np.ndarray]] = {}
         for system in ordered:
-            summaries, seconds, errors = run_system(system, articles, mode)
+            summaries, seconds, errors, first = run_system(system, articles, mode)
+            if first:
+                failed.append({**first, "stage": f"{first['stage']} (the first of {len(errors)} failed "
+                                                 f"articles out of {len(articles)})"})
             _save_cache(system.encoder)
             scores = scored[system.name] = rouge_many(references, summaries)
             base_name = BASELINE_OF.get(system.name, BASELINE)
@@ -237,6 +227,7 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
         "modes": args.modes,
         "systems": [s.name for s in systems],
         "notes": notes,
+        "failed": failed,
         "seed": args.seed,
         "resamples": args.resamples,
         "prepare_s": prepare_s,
@@ -246,44 +237,3 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
         "extra": extra_sections(),
         "per_article": per_article,
     }
-
-
-def _command(argv: list[str]) -> str:
-    import shlex
-
-    launcher = Path(sys.argv[0])
-    prog = ("summarize-eval" if launcher.name == "summarize-eval"
-            else "python -m eval" if launcher.parent.name == "eval" else "python -m summarize.evaluation")
-    return " ".join([prog, *map(shlex.quote, argv)])
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``summarize-eval``, ``python -m summarize.evaluation`` and the checkout's
-    ``python -m eval`` shim."""
-    from summarize.evaluation.plots import write_plots
-    from summarize.evaluation.report import write_report
-
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = parse_args(argv)
-    try:
-        data = data_path(args.data)
-    except FileNotFoundError as exc:
-        print(f"summarize-eval: {exc}", file=sys.stderr)
-        return 3
-    if not data.is_file():
-        print(f"summarize-eval: {data}: no such data file; pass --data PATH or set SUMMARIZE_INDOSUM",
-              file=sys.stderr)
-        return 3
-    start = time.perf_counter()
-    record = evaluate(args, _command(argv))
-    record["wall_s"] = time.perf_counter() - start
-    try:
-        record["plots"] = write_plots(record, args.results_dir, args.out)
-    except Exception as exc:  # noqa: BLE001 (figures must not cost the run's numbers)
-        record["plots"] = []
-        record["notes"].append(f"plots failed: {type(exc).__name__}: {exc}")
-    paths = write_report(record, args.results_dir, args.out)
-    for path in paths:
-        print(path)
-    return 0
-

@@ -105,6 +105,19 @@ def _reference_lines(check: dict[str, Any]) -> list[str]:
     return lines + _table(["System", "README R1/R2/RL", "ours", "Δ"], rows)
 
 
+def _failed_lines(failed: list[dict[str, str]]) -> list[str]:
+    """A crashed system is an error of the run, shown first: which system, where, and the traceback.
+    Its articles that raised are scored as empty summaries in the tables below (a system that
+    failed in training has no rows)."""
+    if not failed:
+        return []
+    lines = ["## FAILED systems (this run exited 1)", ""]
+    for f in failed:
+        lines += [f"- **{f['system']}** failed in {f['stage']}: `{f['error']}`", "", "```",
+                  f["traceback"].rstrip(), "```", ""]
+    return lines
+
+
 def render_markdown(record: dict[str, Any]) -> str:
     """The human-readable report; every figure in it is also in the JSON record."""
     minutes = record.get("wall_s", 0.0) / 60
@@ -115,7 +128,7 @@ def render_markdown(record: dict[str, Any]) -> str:
         f"- Data: `{record['data']}` ({record['n_articles']} articles), modes: {', '.join(record['modes'])}",
         f"- Wall time: {minutes:.1f} min; seed {record['seed']}; {record['resamples']} bootstrap/randomization resamples",
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in record["versions"].items()),
-        "- ROUGE F1 ×100, `rouge_score`, no stemmer, lowercased corpus-style tokens (see `eval/metrics.py`); "
+        "- ROUGE F1 ×100, `rouge_score`, no stemmer, lowercased corpus-style tokens (see `summarize/evaluation/metrics.py`); "
         "reference = summary sentences joined by newlines; every system but ORACLE and the two *-adaptive "
         "ones picks 3 sentences (those aim at the word target the fold's learned ranker learned, see "
         "`Summarizer.length`).",
@@ -124,12 +137,9 @@ def render_markdown(record: dict[str, Any]) -> str:
         f"p: two-sided paired randomization (sign-flip) test; its floor is 1/(resamples+1) = "
         f"{1 / (record['resamples'] + 1):.4f}.",
         *(f"- Note: {n}" for n in record["notes"]),
-        *(f"- Note: {name} failed on {e['errors']['count']} {mode}-mode articles (scored 0), e.g. "
-          f"`{e['errors']['first'][0]}`"
-          for mode, mode_results in record["results"].items()
-          for name, e in mode_results.items() if e["errors"]["count"]),
         "",
     ]
+    lines += _failed_lines(record.get("failed", []))
     lines += _reference_lines(record["reference_check"])
     for mode, mode_results in record["results"].items():
         lines += [f"## ROUGE, {mode} mode", ""] + _rouge_table(mode_results)

@@ -172,7 +172,12 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
     net = HeadNet(exs[0].emb.shape[1], exs[0].feats.shape[1], cfg.net)
     opt = torch.optim.AdamW(net.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     steps = cfg.epochs * ((len(train) + cfg.batch - 1) // cfg.batch)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps, pct_start=0.1)
+    if not train:
+        raise ValueError(f"no training articles ({len(exs)} given, all held out for validation)")
+    # warm up for 10 % of the steps but at least two: OneCycleLR divides by (warm-up steps - 1),
+    # so a tiny training set (one batch an epoch, e.g. ``summarize-eval --limit 20``) must not get 1
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps,
+                                                pct_start=min(0.5, max(0.1, 2 / steps)))
     best, best_state = -1.0, None
     for epoch in range(cfg.epochs):
         net.train()

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import summarize.evaluation.harness as harness
+from summarize.evaluation.cli import main
 from summarize.evaluation.indosum import load_articles
 from summarize.evaluation.metrics import rouge
 from summarize.evaluation.systems import sentences_for
@@ -23,7 +24,7 @@ def run(tmp_path_factory) -> tuple[Path, dict]:
     with pytest.MonkeyPatch.context() as mp:
         # the splitter / claim sections belong to other modules; here only their skip path runs
         mp.setattr(harness, "EXTRA_SECTIONS", {"eval.no_such_module": "claims"})
-        assert harness.main([*ARGS, "--out", "tiny", "--results-dir", str(out)]) == 0
+        assert main([*ARGS, "--out", "tiny", "--results-dir", str(out)]) == 0
     return out, json.loads((out / "tiny.json").read_text(encoding="utf-8"))
 
 
@@ -72,7 +73,7 @@ def test_aggregates_are_consistent(run):
 def test_rerun_gives_identical_scores(run, tmp_path, monkeypatch):
     _, first = run
     monkeypatch.setattr(harness, "EXTRA_SECTIONS", {})
-    harness.main([*ARGS, "--speed-sample", "0", "--out", "again", "--results-dir", str(tmp_path)])
+    main([*ARGS, "--speed-sample", "0", "--out", "again", "--results-dir", str(tmp_path)])
     again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
     strip = lambda res: {m: {s: {k: v for k, v in e.items() if k != "seconds"} for s, e in r.items()}
                          for m, r in res.items()}  # noqa: E731
@@ -81,10 +82,10 @@ def test_rerun_gives_identical_scores(run, tmp_path, monkeypatch):
 
 def test_rejects_unknown_mode(capsys):
     with pytest.raises(SystemExit):
-        harness.main(["--modes", "given,tokens"])
+        main(["--modes", "given,tokens"])
 
 
-def test_a_system_that_raises_scores_zero_and_is_reported(monkeypatch):
+def test_a_system_that_raises_scores_zero_and_is_reported(capsys):
     from summarize.evaluation.systems import Lead3
 
     class Broken(Lead3):
@@ -96,10 +97,11 @@ def test_a_system_that_raises_scores_zero_and_is_reported(monkeypatch):
             return super().select(article, mode)
 
     articles = load_articles(FIXTURE)
-    summaries, _, errors = harness.run_system(Broken(), articles, "given")
+    summaries, _, errors, first = harness.run_system(Broken(), articles, "given")
     broken = [i for i, a in enumerate(articles) if a.category == "olahraga"]
     assert len(errors) == len(broken) >= 1 and "RuntimeError: boom" in errors[0]
     assert all(summaries[i] == "" for i in broken) and sum(bool(s) for s in summaries) == 5 - len(broken)
+    assert first["system"] == "BROKEN" and "Traceback" in first["traceback"] and "boom" in capsys.readouterr().err
 
 
 def test_find_confusion_prefers_the_pooled_matrix():
@@ -114,8 +116,6 @@ def test_find_confusion_prefers_the_pooled_matrix():
 
 
 def test_missing_data_file_is_one_line_and_exit_3(tmp_path, capsys):
-    from summarize.evaluation.harness import main
-
     assert main(["--data", str(tmp_path / "none.jsonl"), "--systems", "LEAD-3"]) == 3
     err = capsys.readouterr().err.strip()
     assert "no such data file" in err and len(err.splitlines()) == 1

@@ -56,3 +56,21 @@ def test_subset_loss_is_lower_when_logits_favour_the_best_summary():
     bad[0, [1, 3, 4]] = 3.0
     assert _subset_loss(good, pad, *sub) < _subset_loss(torch.zeros(2, n), pad, *sub) < _subset_loss(bad, pad, *sub)
     assert exs[0].labels.tolist() == [float(i in exs[0].subsets[int(np.argmax(exs[0].subset_f1))]) for i in range(n)]
+
+
+@pytest.mark.parametrize("n_articles", [5, 16])
+def test_a_training_set_of_one_batch_per_epoch_trains(n_articles):
+    """``summarize-eval --limit 20`` trains folds of ~16 articles: one batch an epoch, ten steps in
+    all, where a 10 % warm-up of one step made OneCycleLR divide by zero."""
+    pytest.importorskip("torch")
+    from summarize.evaluation.indosum import Article
+    from summarize.evaluation.ranker_net import NetConfig
+    from summarize.evaluation.train_ranker import TrainConfig, train
+
+    rng = np.random.default_rng(1)
+    arts = [Article(f"a{i}", "", SENTS, list(range(len(SENTS))), [True, False, True, False, False], REFERENCE)
+            for i in range(n_articles)]
+    embs = [rng.normal(size=(len(SENTS), 8)).astype(np.float32) for _ in arts]
+    cfg = TrainConfig(net=NetConfig(d_model=16, n_layers=1, n_heads=2, d_ff=16), members=1, epochs=10)
+    ranker = train(arts, embs, "toy", cfg)
+    assert ranker.head_for("toy").meta["n_articles"] == n_articles

@@ -1,0 +1,110 @@
+"""``summarize-eval``: the command line of the evaluation harness.
+
+Kept apart from ``harness`` so that ``--help`` and the one-line "install the extra" message work
+on an install without the ``eval`` extra (rouge-score, sumy, matplotlib): nothing here imports
+them, and the harness is imported only once they are known to be present.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from summarize.encoders.base import DEFAULT_ENCODER
+from summarize.evaluation.indosum import data_path
+from summarize.evaluation.locations import INDOSUM_ENV, results_dir
+from summarize.evaluation.system_base import MODES
+
+#: Modules of the ``eval`` extra (import name → distribution), checked before the harness loads.
+EXTRA_MODULES = {"rouge_score": "rouge-score", "sumy": "sumy", "matplotlib": "matplotlib"}
+EXIT_USAGE, EXIT_BAD_INPUT, EXIT_FAILED = 2, 3, 1
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    from summarize.evaluation.systems import system_names
+
+    ap = argparse.ArgumentParser(
+        prog="summarize-eval",
+        description="The evaluation harness: every system on the same IndoSum articles, in both "
+                    "modes, scored alike (ROUGE with bootstrap CIs and paired tests), plus the "
+                    "splitter and claim-checker evaluations; writes <out>.md/.json/.articles.json "
+                    "and PNG plots. Needs the 'eval' extra: pip install 'summarize-id[eval]'.",
+        epilog="Examples: summarize-eval --limit 20 --out quick; "
+               "summarize-eval --systems LEAD-3,ORACLE --modes given --out lead. "
+               "Exit codes: 0 ok, 1 a system failed (named in the report), 2 usage or missing "
+               "extra, 3 data file missing.")
+    ap.add_argument("--data", help=f"IndoSum JSONL (default: ${INDOSUM_ENV}, else ../shared/data/indosum "
+                                   "beside a checkout)")
+    ap.add_argument("--limit", type=int, help="only the first N articles (quick, deterministic)")
+    ap.add_argument("--systems", default=",".join(system_names()), help="comma-separated system names")
+    ap.add_argument("--modes", default=",".join(MODES), help="given, raw or both")
+    ap.add_argument("--out", default="latest", help="run name: <results-dir>/<out>.md/.json/...")
+    ap.add_argument("--results-dir", type=Path, default=results_dir(),
+                    help="where reports go (default: eval/results in a checkout, else ./summarize-eval/results)")
+    ap.add_argument("--encoder", default=DEFAULT_ENCODER, help="encoder for our systems (cached)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
+    ap.add_argument("--retrain", action="store_true", help="ignore cached learned-ranker fold models")
+    ap.add_argument("--speed-sample", type=int, default=40, help="articles timed with a live encoder (0: skip)")
+    args = ap.parse_args(argv)
+    args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    for mode in args.modes:
+        if mode not in MODES:
+            ap.error(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
+    for name in args.systems:
+        if name not in system_names():
+            ap.error(f"unknown system {name!r}; choose from {', '.join(system_names())}")
+    return args
+
+
+def missing_extra() -> list[str]:
+    """Distributions of the ``eval`` extra that cannot be imported here."""
+    return [dist for module, dist in EXTRA_MODULES.items() if importlib.util.find_spec(module) is None]
+
+
+def _command(argv: list[str]) -> str:
+    launcher = Path(sys.argv[0])
+    prog = ("summarize-eval" if launcher.name == "summarize-eval"
+            else "python -m eval" if launcher.parent.name == "eval" else "python -m summarize.evaluation")
+    return " ".join([prog, *map(shlex.quote, argv)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``summarize-eval``, ``python -m summarize.evaluation`` and the checkout's
+    ``python -m eval`` shim. Returns 1 when any system failed (the report names it)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    missing = missing_extra()
+    if missing:
+        print(f"summarize-eval: needs the 'eval' extra (missing: {', '.join(missing)}): "
+              "pip install 'summarize-id[eval]'", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        data = data_path(args.data)
+    except FileNotFoundError as exc:
+        print(f"summarize-eval: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not data.is_file():
+        print(f"summarize-eval: {data}: no such data file; pass --data PATH or set {INDOSUM_ENV}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from summarize.evaluation.harness import evaluate
+    from summarize.evaluation.plots import write_plots
+    from summarize.evaluation.report import write_report
+
+    start = time.perf_counter()
+    record = evaluate(args, _command(argv))
+    record["wall_s"] = time.perf_counter() - start
+    try:
+        record["plots"] = write_plots(record, args.results_dir, args.out)
+    except Exception as exc:  # noqa: BLE001 (figures must not cost the run's numbers)
+        record["plots"] = []
+        record["notes"].append(f"plots failed: {type(exc).__name__}: {exc}")
+    for path in write_report(record, args.results_dir, args.out):
+        print(path)
+    for failure in record["failed"]:
+        print(f"summarize-eval: FAILED: {failure['system']} ({failure['stage']}): {failure['error']}", file=sys.stderr)
+    return EXIT_FAILED if record["failed"] else 0
