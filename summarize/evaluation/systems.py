@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -99,14 +100,40 @@ _SUMY = {
 }
 
 
-class SumyPeer(System):
-    """A sumy summarizer over our sentences, built as sumy's document objects directly. sumy has
-    no Indonesian stop words or stemmer, so it runs with its defaults (none, null stemmer)."""
+#: sumy set-ups: sumy ships no Indonesian stop words or stemmer, so its defaults are none and the
+#: null stemmer; the fairest Indonesian set-up it allows is Sastrawi's stop-word list and stemmer
+#: (PySastrawi, a core dependency), given through sumy's own ``stop_words`` / ``stemmer`` hooks.
+SUMY_SETUPS = {"": "sumy's defaults (no stop words, null stemmer)",
+               "-sastrawi": "Sastrawi's stop-word list ({n} words) and stemmer, through sumy's stop_words/stemmer hooks"}
 
-    def __init__(self, key: str) -> None:
+
+@lru_cache(maxsize=1)
+def sastrawi() -> tuple[frozenset[str], Callable[[str], str]]:
+    """Sastrawi's stop words and its (cached) stemmer, built once for all peers."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    return frozenset(StopWordRemoverFactory().get_stop_words()), StemmerFactory().create_stemmer().stem
+
+
+class SumyPeer(System):
+    """A sumy summarizer over our sentences, built as sumy's document objects directly, with
+    sumy's defaults (``setup=""``) or the Sastrawi set-up (``setup="-sastrawi"``)."""
+
+    def __init__(self, key: str, setup: str = "") -> None:
         module, _, attr = _SUMY[key].partition(":")
-        self.summarizer = getattr(importlib.import_module(module), attr)()
-        self.name = f"sumy-{key}"
+        cls = getattr(importlib.import_module(module), attr)
+        if setup == "-sastrawi":
+            stop_words, stem = sastrawi()
+            self.summarizer = cls(stem)
+            self.summarizer.stop_words = stop_words
+            self.setup = SUMY_SETUPS[setup].format(n=len(stop_words))
+        else:
+            self.summarizer, self.setup = cls(), SUMY_SETUPS[setup]
+        self.name = f"sumy-{key}{setup}"
+
+    def describe(self) -> str:
+        return f"sumy-*{'-sastrawi' if self.name.endswith('-sastrawi') else ''}: {self.setup}"
 
     def select(self, article: Article, mode: str) -> list[str]:
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -128,7 +155,8 @@ LEARNED = ("ours-learned", "LEAD-adaptive", "ours-learned-adaptive")
 def system_names() -> list[str]:
     """Every system name, in report order: baselines, ours, sumy's, then the adaptive-length pair."""
     ours = [f"ours-{r}" for r in available_rankers() if r != "learned"] + ["ours-learned"]
-    return ["LEAD-3", "ORACLE", "RANDOM-3", *ours, *(f"sumy-{k}" for k in _SUMY), *LEARNED[1:]]
+    sumy = [f"sumy-{k}{setup}" for setup in SUMY_SETUPS for k in _SUMY]
+    return ["LEAD-3", "ORACLE", "RANDOM-3", *ours, *sumy, *LEARNED[1:]]
 
 
 def build_systems(
@@ -147,8 +175,9 @@ def build_systems(
             systems.append(Oracle())
         elif name == "RANDOM-3":
             systems.append(Random3(seed))
-        elif name.startswith("sumy-") and name[5:] in _SUMY:
-            systems.append(SumyPeer(name[5:]))
+        elif name.startswith("sumy-") and name[5:].removesuffix("-sastrawi") in _SUMY:
+            key = name[5:].removesuffix("-sastrawi")
+            systems.append(SumyPeer(key, name[5 + len(key):]))
         elif name in LEARNED:
             if learned is None:
                 train, why = learned_trainer()

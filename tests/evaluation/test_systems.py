@@ -84,8 +84,9 @@ def test_random3_is_seeded_by_article_and_seed(articles):
 
 @pytest.mark.parametrize("key", ["lexrank", "textrank", "lsa", "luhn"])
 @pytest.mark.parametrize("mode", ["given", "raw"])
-def test_sumy_peers_pick_three_candidates_in_order(articles, key, mode):
-    peer = SumyPeer(key)
+@pytest.mark.parametrize("setup", ["", "-sastrawi"])
+def test_sumy_peers_pick_three_candidates_in_order(articles, key, mode, setup):
+    peer = SumyPeer(key, setup)
     for a in articles:
         candidates = sentences_for(a, mode)
         chosen = peer.select(a, mode)
@@ -170,6 +171,17 @@ def test_adaptive_pair_shares_the_fold_models_and_aims_at_the_word_target(articl
         assert ours.select(a, "given") == chosen  # the memorizing ranker ranks in lead order
 
 
+def test_sastrawi_peers_use_its_stop_words_and_stemmer_through_sumy():
+    peer = SumyPeer("luhn", "-sastrawi")
+    assert peer.name == "sumy-luhn-sastrawi" and "Sastrawi" in peer.describe()
+    assert {"yang", "dan", "di"} <= peer.summarizer.stop_words
+    assert peer.summarizer.stem_word("Perekonomian") == "ekonomi"  # what sumy counts as the word
+    default = SumyPeer("luhn")
+    assert not default.summarizer.stop_words and default.summarizer.stem_word("Perekonomian") == "perekonomian"
+    built, _ = build_systems(["sumy-lsa-sastrawi", "sumy-lsa"], HashEncoder)
+    assert [s.name for s in built] == ["sumy-lsa-sastrawi", "sumy-lsa"]
+
+
 def test_build_systems_skips_learned_with_a_note_and_rejects_unknown(monkeypatch):
     monkeypatch.setattr(systems_module, "learned_trainer", lambda: (None, "not written yet"))
     built = []
@@ -183,7 +195,8 @@ def test_build_systems_skips_learned_with_a_note_and_rejects_unknown(monkeypatch
 def test_system_names_cover_baselines_ours_and_sumy():
     names = system_names()
     assert names[:3] == ["LEAD-3", "ORACLE", "RANDOM-3"]
-    assert {"ours-lead", "ours-centrality", "ours-learned", "sumy-lexrank", "sumy-luhn"} <= set(names)
+    assert {"ours-lead", "ours-centrality", "ours-learned", "sumy-lexrank", "sumy-luhn", "sumy-lexrank-sastrawi",
+            "sumy-luhn-sastrawi"} <= set(names)
 
 
 def test_learned_cv_reuses_cached_fold_models(articles, tmp_path):
