@@ -6,6 +6,8 @@ all emit the same records:
 
 * success: ``{"id", "line", "sentences", "encoder", "ranker", "n_sentences"[, "claims"]}``
   (``claims`` with ``--check``: ``CheckResult.to_dict()`` plus ``in_summary``);
+* a ``text`` that opens with an HTML tag is replaced by the article text inside it
+  (``summarize.html_input``) and the record adds ``extracted_text``, which its offsets index;
 * failure: ``{"id", "line", "error"}`` — bad JSON, no text, an empty or unusable article, and any
   exception inside that line's summary or claim check (the batch goes on).
 
@@ -25,9 +27,10 @@ them with the same safe writer as a local batch (temporary file, ``.partial`` on
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Union
 
+from summarize.html_input import extract_text, looks_like_html
 from summarize.io import BatchItem, parse_record
 from summarize.types import Failure, Summary
 
@@ -60,11 +63,15 @@ def claim_record(result: CheckResult, summary: Summary) -> dict[str, Any]:
     return {**result.to_dict(), "in_summary": in_summary(result, summary)}
 
 
-def article_record(summary: Summary, results: Sequence[CheckResult] | None = None) -> dict[str, Any]:
-    """A summary (and its claim verdicts, when checked) as JSON: what ``--json`` prints."""
+def article_record(summary: Summary, results: Sequence[CheckResult] | None = None,
+                   extracted_text: str | None = None) -> dict[str, Any]:
+    """A summary (and its claim verdicts, when checked) as JSON: what ``--json`` prints. For HTML
+    input, ``extracted_text`` is the text its offsets refer to."""
     out = summary.to_dict()
     if results is not None:
         out["claims"] = [claim_record(r, summary) for r in results]
+    if extracted_text is not None:
+        out["extracted_text"] = extracted_text
     return out
 
 
@@ -81,13 +88,15 @@ def process_records(
     ``summarize_many``'s length options (``k``, ``ratio``, ``max_words``, ``adaptive``).
     """
     items = [_parse(n, raw) for n, raw in lines]
+    html = {it.line for it in items if it.error is None and looks_like_html(it.text or "")}
+    items = [_from_html(it) if it.line in html else it for it in items]
     good = [it for it in items if it.error is None]
     try:
         done = summarizer.summarize_many([it.text or "" for it in good], errors="record", **length)
     except Exception as exc:  # options wrong for every text: every line says so
         done = [Failure.of(i, exc) for i in range(len(good))]
     by_line = dict(zip((it.line for it in good), done))
-    return [_record(it, by_line.get(it.line), checker) for it in items]
+    return [_record(it, by_line.get(it.line), checker, it.line in html) for it in items]
 
 
 def process_record(line: int, raw: RawRecord, summarizer: Summarizer, length: Mapping[str, Any],
@@ -103,7 +112,16 @@ def _parse(line: int, raw: RawRecord) -> BatchItem:
         return BatchItem(line, None, error=Failure.of(0, exc).error)
 
 
-def _record(item: BatchItem, result: Summary | Failure | None, checker: ClaimChecker | None) -> dict[str, Any]:
+def _from_html(item: BatchItem) -> BatchItem:
+    """An HTML ``text`` (detected by its opening tag) replaced by the article text inside it."""
+    try:
+        return replace(item, text=extract_text(item.text or "", "text"))
+    except Exception as exc:
+        return replace(item, text=None, error=Failure.of(0, exc).error)
+
+
+def _record(item: BatchItem, result: Summary | Failure | None, checker: ClaimChecker | None,
+            html: bool = False) -> dict[str, Any]:
     if item.error is not None or not isinstance(result, Summary):
         error = item.error or (result.error if isinstance(result, Failure) else "not summarized")
         log.error("line %d: %s", item.line, error)
@@ -116,7 +134,7 @@ def _record(item: BatchItem, result: Summary | Failure | None, checker: ClaimChe
             error = f"claim check failed: {Failure.of(0, exc).error}"
             log.error("line %d: %s", item.line, error)
             return error_record(item.id, item.line, error)
-    return {"id": item.id, "line": item.line, **article_record(result, results)}
+    return {"id": item.id, "line": item.line, **article_record(result, results, item.text if html else None)}
 
 
 @dataclass(frozen=True)

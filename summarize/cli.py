@@ -75,8 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--diversity", type=float, default=None, metavar="D",
                    help="MMR redundancy penalty, 0..1: 0 ranks by score alone, 1 only avoids repetition")
     p.add_argument("--json", action="store_true", help="print JSON instead of plain text")
+    p.add_argument("--html-input", action="store_true", help="the article is an HTML page: summarize the "
+                   "text trafilatura extracts from it (automatic for .html/.htm files and text that opens "
+                   "with an HTML tag; needs the 'html' extra); offsets then index \"extracted_text\"")
     p.add_argument("--html", metavar="PATH", help="also write a readable HTML report of the summary "
-                   "(and claim verdicts) to PATH (needs the 'service' extra)")
+                   "(and claim verdicts) to PATH (needs the 'serve' extra)")
     batch = p.add_argument_group("batch")
     batch.add_argument("--input-jsonl", metavar="IN", help="batch input: one {\"id\", \"text\"[, \"date\"]} "
                        "object per line (- for stdin)")
@@ -159,8 +162,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         for flag, value in (("--output-jsonl", args.output_jsonl), ("--resume", args.resume), ("--ray", args.ray)):
             if value not in (None, False):
                 parser.error(f"{flag} goes with --input-jsonl")
-    elif args.html or args.json:
-        parser.error("--html and --json are for one article; a batch always writes JSON lines")
+    elif args.html or args.json or args.html_input:
+        parser.error("--html, --html-input and --json are for one article; a batch writes JSON lines "
+                     "and detects HTML texts by their opening tag")
     if args.corpus and not Path(args.corpus).exists():
         raise InputError(f"{args.corpus}: no such file or directory (--corpus)")
     spec = _spec(args)
@@ -181,18 +185,22 @@ def _spec(args: argparse.Namespace):
 
 def _single(args: argparse.Namespace, spec) -> int:
     from summarize.batch import article_record
+    from summarize.html_input import HTML_SUFFIXES, extract_text, looks_like_html
     from summarize.io import read_text
 
-    report = optional_module("summarize.service.report", "--html", "service") if args.html else None
+    report = optional_module("summarize.service.report", "--html", "serve") if args.html else None
     summarizer = spec.summarizer()
     checker = spec.checker(progress=not args.quiet)
     text = read_text(args.file)
+    html = args.html_input or str(args.file).lower().endswith(HTML_SUFFIXES) or looks_like_html(text)
+    if html:
+        text = extract_text(text, args.file)
     summary = summarizer.summarize(text, **spec.length)
     results = checker.check(text) if checker else None
     if report is not None:
         report.write_report(args.html, text=text, summary=summary, results=results)
     if args.json:
-        print(json.dumps(article_record(summary, results), ensure_ascii=False, indent=2))
+        print(json.dumps(article_record(summary, results, text if html else None), ensure_ascii=False, indent=2))
     else:
         for sent in summary.sentences:
             print(sent.text)

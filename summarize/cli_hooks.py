@@ -14,7 +14,7 @@ from summarize.errors import UsageError
 #: Subcommand → (module with ``main(argv) -> int``, the extra that provides its dependencies).
 SUBCOMMANDS = {
     "archive": ("summarize.archive.cli", "archive"),
-    "serve": ("summarize.service.cli", "service"),
+    "serve": ("summarize.service.cli", "serve"),
 }
 
 

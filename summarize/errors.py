@@ -30,3 +30,8 @@ class UsageError(SummarizeError):
     optional feature whose extra is not installed (the message names the extra)."""
 
     exit_code = 2
+
+
+class LengthWarning(UserWarning):
+    """A length option could not be met exactly (e.g. ``max_words`` below the best sentence's
+    length: that sentence is returned anyway, because a summary is never empty)."""

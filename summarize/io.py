@@ -5,7 +5,9 @@ traceback and a batch can record it against one line and go on.
 """
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +19,22 @@ from summarize.errors import InputError
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """UTF-8 (a BOM is dropped) to str. Binary data and other encodings are refused by name,
-    because guessing an encoding silently corrupts the numbers the claim checker reads."""
+def decode_text(data: bytes, source: str, size: int | None = None) -> str:
+    """UTF-8 (a BOM is dropped), or UTF-16 with its BOM, to str. Binary data and other encodings
+    are refused by name, because guessing an encoding silently corrupts the numbers the claim
+    checker reads. ``size`` is the input's real size when ``data`` was cut at the limit."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{source}: input is {len(data) // 1024 // 1024} MB; the limit is {MAX_BYTES // 1024 // 1024} MB")
-    if b"\x00" in data[:8192] or b"\x00" in data[-8192:]:
+        real = f"{_mb(size)} MB" if size else f"more than {_mb(MAX_BYTES)} MB"
+        raise InputError(f"{source}: input is {real}; the limit is {_mb(MAX_BYTES)} MB")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{source}: starts with a UTF-16 mark but is not UTF-16; convert it to UTF-8") from None
+        if "\x00" in text:
+            raise InputError(f"{source}: looks like binary data (NUL characters), not text")
+        return _non_empty(text, source)
+    if b"\x00" in data:
         raise InputError(f"{source}: looks like binary data (NUL bytes), not text")
     try:
         text = data.decode("utf-8-sig")
@@ -31,9 +43,17 @@ def decode_text(data: bytes, source: str) -> str:
             f"{source}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "convert it first, e.g. iconv -f latin1 -t utf-8"
         ) from None
+    return _non_empty(text, source)
+
+
+def _non_empty(text: str, source: str) -> str:
     if not text.strip():
         raise InputError(f"{source}: the text is empty")
     return text
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f}" if n % (1024 * 1024) == 0 else f"{n / 1024 / 1024:.1f}"
 
 
 def read_text(path: str | Path) -> str:
@@ -48,9 +68,10 @@ def read_text(path: str | Path) -> str:
     try:
         with p.open("rb") as fh:
             data = _read_limited(fh)
+            size = os.fstat(fh.fileno()).st_size
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
-    return decode_text(data, str(p))
+    return decode_text(data, str(p), size)
 
 
 def _read_limited(fh: BinaryIO) -> bytes:

@@ -1,17 +1,18 @@
 """Composes the three seams: text → sentences → vectors (encoder) → scores (ranker) → selection."""
 from __future__ import annotations
 
-import math
+import warnings
 from typing import Iterable, Literal, Sequence, overload
 
 import numpy as np
 
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
-from summarize.errors import InputError
+from summarize.errors import InputError, LengthWarning
 from summarize.rankers.base import Document, Ranker, get_ranker
 from summarize.select import Length, mmr_select
 from summarize.text import article_sentences
 from summarize.types import Failure, Sentence, Summary, SummarySentence
+from summarize.validate import check_fraction, int_list, require_str, str_list
 
 #: Sentences past this position are not embedded or scored. It bounds time and memory on huge
 #: inputs (a 1 MB article has ~8,000 sentences); news puts what matters first. A ranker that can
@@ -48,10 +49,7 @@ class Summarizer:
         diversity: float = DEFAULT_DIVERSITY,
         max_candidates: int = MAX_CANDIDATES,
     ) -> None:
-        if isinstance(diversity, bool) or not isinstance(diversity, (int, float)):
-            raise TypeError(f"diversity must be a number, not {type(diversity).__name__}")
-        if not (math.isfinite(diversity) and 0 <= diversity <= 1):
-            raise ValueError(f"diversity must be between 0 and 1, not {diversity}")
+        check_fraction("diversity", diversity)
         self.encoder = get_encoder(encoder)
         self.ranker = get_ranker(ranker)
         self.diversity = float(diversity)
@@ -81,10 +79,10 @@ class Summarizer:
             raise ValueError("pass exactly one of text or sentences")
         item: str | tuple[list[str], list[int] | None]
         if text is not None:
-            _require_str("text", text)
+            require_str("text", text)
             item = text
         else:
-            item = (_str_list("sentences", sentences), _int_list("paragraphs", paragraphs))
+            item = (str_list("sentences", sentences), int_list("paragraphs", paragraphs))
         paras = None if isinstance(item, str) else item[1]
         if paragraphs is not None and (paras is None or len(paras) != len(item[0])):
             raise ValueError("paragraphs needs sentences, one paragraph id per sentence")
@@ -205,7 +203,7 @@ class Summarizer:
     @staticmethod
     def _sentences(item: str | tuple[list[str], Sequence[int] | None], name: str = "text") -> list[Sentence]:
         if not isinstance(item, (str, tuple)):
-            _require_str(name, item)
+            require_str(name, item)
         if isinstance(item, str):
             if not item.strip():
                 raise InputError("empty text: nothing to summarize")
@@ -236,6 +234,10 @@ class Summarizer:
         words = [len(s.text.split()) for s in sents]
         chosen = mmr_select(scores, emb, length, words, self.diversity, n_total=len(every))
         picked = [(i, float(scores[i])) for i in chosen]
+        over = sum(words[i] for i in chosen)
+        if length.max_words is not None and over > length.max_words:
+            warnings.warn(LengthWarning(f"the best sentence has {over} words, more than max_words={length.max_words}; "
+                                        "it is returned anyway (a summary is never empty)"), stacklevel=5)
         fixed = length.max_words is None and length.target_words is None
         missing = length.sentence_cap(len(every)) - len(chosen) if fixed else 0
         if missing > 0 and len(chosen) == len(sents):
@@ -248,31 +250,3 @@ class Summarizer:
             n_sentences=len(every),
         )
 
-
-def _require_str(name: str, value: object) -> None:
-    if isinstance(value, bytes):
-        raise TypeError(f"{name} must be str, not bytes; decode it first, e.g. data.decode('utf-8')")
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be str, not {type(value).__name__}")
-
-
-def _str_list(name: str, values: object) -> list[str]:
-    """``sentences`` as a list of str; a bare string would otherwise become one-letter sentences."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise TypeError(f"{name} must be a list of str, not {type(values).__name__}")
-    out = list(values)
-    for i, v in enumerate(out):
-        _require_str(f"{name}[{i}]", v)
-    return out
-
-
-def _int_list(name: str, values: object) -> list[int] | None:
-    if values is None:
-        return None
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise TypeError(f"{name} must be a list of int, not {type(values).__name__}")
-    out = list(values)
-    for i, v in enumerate(out):
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise TypeError(f"{name}[{i}] must be int, not {type(v).__name__}")
-    return out

@@ -86,3 +86,12 @@ def test_spec_is_picklable_and_builds_its_worker():
     assert worker.checker is None and worker.summarizer.diversity == 0.1
     with pytest.raises(ValueError, match="k must be"):
         BatchSpec(ranker="lead", length={"k": 0}).summarizer()
+
+
+def test_html_text_is_extracted_and_its_text_returned(toy):
+    pytest.importorskip("trafilatura")
+    html = "<p>Harga beras naik 5 persen di Bogor.</p><p>Pedagang mengeluh di pasar.</p>"
+    rec = process_record(1, {"id": "h", "text": html}, toy, {"k": 2})
+    assert [s["text"] for s in rec["sentences"]] == ["Harga beras naik 5 persen di Bogor.", "Pedagang mengeluh di pasar."]
+    assert all(rec["extracted_text"][s["start"] : s["end"]] == s["text"] for s in rec["sentences"])
+    assert "extracted_text" not in process_record(2, {"id": "p", "text": GOOD}, toy, {"k": 1})

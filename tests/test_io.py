@@ -38,3 +38,28 @@ def test_jsonl_keeps_every_line_in_order(tmp_path):
     assert [it.error is None for it in items] == [True, False, False, False, False, True]
     assert items[0].id == "1" and items[-1].date == "2024-05-01"
     assert "bad JSON" in items[1].error and "text" in items[2].error and "empty" in items[3].error
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_bom_is_decoded(codec):
+    data = "Harga naik 5 persen.".encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    assert decode_text(data, "x") == "Harga naik 5 persen."
+
+
+def test_nul_anywhere_is_binary():
+    data = b"Harga naik. " * 2000 + b"\x00" + b"Warga mengeluh. " * 2000
+    with pytest.raises(InputError, match="binary"):
+        decode_text(data, "x")
+
+
+def test_oversize_input_reports_its_real_size(tmp_path):
+    from summarize.io import MAX_BYTES
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (25 * 1024 * 1024))
+    with pytest.raises(InputError, match="input is 25 MB; the limit is 20 MB"):
+        read_text(big)
+    with pytest.raises(InputError, match=f"input is more than {MAX_BYTES // 1024 // 1024} MB"):
+        decode_text(b"a" * (MAX_BYTES + 1), "stdin")

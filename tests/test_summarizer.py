@@ -137,3 +137,52 @@ def test_length_beyond_the_ranker_window_is_still_honoured():
     assert len(s.summarize(sentences=sents, ratio=0.8).sentences) == 16
     assert len(s.summarize(sentences=sents, ratio=0.1).sentences) == 2
     assert len(s.summarize(sentences=sents[:4], k=15).sentences) == 4
+
+
+@pytest.mark.parametrize("call, needle", [
+    (lambda s: s.summarize(b"Harga naik."), "text must be str, not bytes; decode it first"),
+    (lambda s: s.summarize(123), "text must be str, not int"),
+    (lambda s: s.summarize(["a"]), "text must be str, not list"),
+    (lambda s: s.summarize(sentences="satu kalimat"), "sentences must be a list of str, not str"),
+    (lambda s: s.summarize(sentences=["a", 2]), r"sentences\[1\] must be str, not int"),
+    (lambda s: s.summarize(sentences=SENTENCES, paragraphs=[0, "1", 2, 3, 4, 5]), r"paragraphs\[1\] must be int"),
+    (lambda s: s.summarize_many("satu teks"), "texts must be an iterable of str"),
+    (lambda s: s.summarize_many(["Harga naik.", 7]), r"texts\[1\] must be str, not int"),
+    (lambda s: s.summarize(sentences=SENTENCES, k=2.5), "k must be an int, not float"),
+    (lambda s: s.summarize(sentences=SENTENCES, k=True), "k must be an int, not bool"),
+    (lambda s: s.summarize(sentences=SENTENCES, max_words="9"), "max_words must be an int, not str"),
+    (lambda s: s.summarize(sentences=SENTENCES, ratio=True), "ratio must be a number, not bool"),
+    (lambda s: s.summarize(sentences=SENTENCES, adaptive="yes"), "adaptive must be a bool"),
+    (lambda s: Summarizer(encoder=HashedWords(), ranker="lead", diversity="0.2"), "diversity must be a number"),
+])
+def test_wrong_types_name_the_argument(toy, call, needle):
+    with pytest.raises(TypeError, match=needle):
+        call(toy)
+
+
+@pytest.mark.parametrize("value", [-5, 1.5, float("nan"), float("inf")])
+def test_diversity_outside_0_1_is_refused(value):
+    with pytest.raises(ValueError, match="diversity must be between 0 and 1"):
+        Summarizer(encoder=HashedWords(), ranker="lead", diversity=value)
+
+
+def test_summarize_many_records_failures_in_place(toy):
+    from summarize.types import Failure
+
+    texts = [" ".join(SENTENCES), "   ", 42, " ".join(SENTENCES[:2])]
+    out = toy.summarize_many(texts, k=1, errors="record")
+    assert [type(x).__name__ for x in out] == ["Summary", "Failure", "Failure", "Summary"]
+    assert out[1] == Failure(1, "empty text: nothing to summarize", "InputError")
+    assert out[2].kind == "TypeError" and "texts[2] must be str" in out[2].error
+    with pytest.raises(InputError, match=r"texts\[1\]: empty text"):
+        toy.summarize_many(texts[:2], k=1)
+    with pytest.raises(ValueError, match="errors must be"):
+        toy.summarize_many(texts, errors="ignore")
+
+
+def test_max_words_below_the_best_sentence_returns_it_with_a_warning(toy):
+    from summarize.errors import LengthWarning
+
+    with pytest.warns(LengthWarning, match="has 7 words, more than max_words=3"):
+        summary = toy.summarize(sentences=SENTENCES, max_words=3)
+    assert [s.index for s in summary.sentences] == [0]

@@ -26,6 +26,10 @@ _CLAUSE_END = frozenset(".!?:;\"”’')]")
 _BATCH = 4_000
 # Closing punctuation that may end a sentence: "...?" or "(10/9)." or "...luar biasa..."
 _CLOSING_RUN = frozenset(".?!\"”’')] \t\r\f\v\xa0")
+# A "sentence" longer than this is cut (at the last space before it, else right at it): 2.5 times
+# the longest sentence in IndoSum (787 characters), so only text without punctuation (a 200 KB
+# run-on, a table dump) is cut, and a summary of it stays readable.
+MAX_SENTENCE_CHARS = 2_000
 
 
 def _units(text: str) -> Iterator[tuple[int, int, int]]:
@@ -120,10 +124,21 @@ def split_sentences(text: str) -> list[Sentence]:
     units = list(_units(text))
     out: list[Sentence] = []
     for (_, _, para), spans in zip(units, _unit_spans(text, units)):
-        for s, e in fix_spans(text, spans):
+        for s, e in (cut for span in fix_spans(text, spans) for cut in _bounded(text, *span)):
             piece = text[s:e]
             stripped = piece.strip()
             if stripped:
                 start = s + len(piece) - len(piece.lstrip())
                 out.append(Sentence(" ".join(stripped.split()), start, start + len(stripped), para))
     return out
+
+
+def _bounded(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` cut into pieces of at most ``limit`` characters, at the last whitespace in
+    each piece's second half when there is one."""
+    while end - start > limit:
+        cut = max(text.rfind(" ", start + limit // 2, start + limit), text.rfind("\n", start + limit // 2, start + limit))
+        cut = cut + 1 if cut > start else start + limit
+        yield start, cut
+        start = cut
+    yield start, end
