@@ -26,7 +26,7 @@ class E5Tokenizer:
 
         v = model.vocab
         self.bos, self.eos, self.pad = v.bos, v.eos, v.pad
-        self.max_content = (max_length or model.header.max_positions) - 2
+        self.max_content = min(max_length or model.header.max_positions, model.header.max_positions) - 2
         self._table = {cp: "".join(map(chr, repl)) for cp, repl in model.normalization}
         unigram = models.Unigram([(p, float(s)) for p, s in zip(v.pieces, v.scores.tolist())], unk_id=v.unk,
                                  byte_fallback=False)
