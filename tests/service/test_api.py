@@ -182,4 +182,6 @@ def test_health_stats_and_openapi(filled):
     paths = filled.get("/openapi.json").json()["paths"]
     assert {"/v1/summarize", "/v1/check", "/v1/articles", "/v1/articles/{article_id}", "/v1/stats", "/health"} <= set(paths)
     assert "X-API-Key" in filled.get("/openapi.json").text
-    assert filled.get("/docs").status_code == 200
+    docs = filled.get("/docs")
+    assert docs.status_code == 200 and "cdn." not in docs.text  # works offline
+    assert filled.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
