@@ -3,20 +3,57 @@
 nltk's Punkt is the splitter (unsupervised, learned on IndoSum by ``eval/train_punkt.py``); this
 module only turns the shipped JSON into ``PunktParameters`` — no ``nltk.download``, no pickle —
 and adds the hand-kept abbreviations that IndoSum was too small to teach it.
+
+nltk is imported at the first split, never by ``import summarize``, and then only its Punkt
+module (:func:`_punkt_module`): ``import nltk`` itself loads every nltk subpackage, scikit-learn
+and scipy.stats, about ten times the cost of Punkt.
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
+import sys
+import types
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from summarize.paths import models_dir
 from summarize.text.abbreviations import ABBREVIATIONS, TITLES
 
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
 PARAMS_FILE = "punkt-id/punkt_params.json"
+
+
+@lru_cache(maxsize=1)
+def _punkt_module() -> types.ModuleType:
+    """``nltk.tokenize.punkt`` without running ``nltk/__init__.py`` (which imports all of nltk).
+
+    The submodules Punkt needs are imported under a bare stand-in for the ``nltk`` package, then
+    all of them are dropped from ``sys.modules`` again (the Punkt module object lives on here),
+    so a later ``import nltk`` anywhere starts from scratch and runs nltk's own ``__init__``. If
+    nltk is already imported, or its layout ever changes so this fails, the ordinary import is used.
+    """
+    name = "nltk.tokenize.punkt"
+    spec = importlib.util.find_spec("nltk") if "nltk" not in sys.modules else None
+    if spec is None or not spec.submodule_search_locations:
+        return importlib.import_module(name)
+    stand_in = types.ModuleType("nltk")
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    stand_in.__spec__ = spec
+    sys.modules["nltk"] = stand_in
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        module = None
+    finally:
+        for loaded in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
+            del sys.modules[loaded]
+    return module or importlib.import_module(name)
 
 
 def load_params(path: Path | None = None) -> PunktParameters:
@@ -25,7 +62,7 @@ def load_params(path: Path | None = None) -> PunktParameters:
     raw = json.loads(path.read_text(encoding="utf-8"))
     if raw.get("format") != "punkt-params/1":
         raise ValueError(f"{path}: not a punkt-params/1 file")
-    params = PunktParameters()
+    params = _punkt_module().PunktParameters()
     params.abbrev_types = set(raw["abbrev_types"]) | TITLES | ABBREVIATIONS
     params.collocations = {(a, b) for a, b in raw["collocations"]}
     params.sent_starters = set(raw["sent_starters"])
@@ -43,7 +80,7 @@ def params() -> PunktParameters:
 @lru_cache(maxsize=1)
 def tokenizer() -> PunktSentenceTokenizer:
     """The shared tokenizer over ``params()``."""
-    return PunktSentenceTokenizer(params())
+    return _punkt_module().PunktSentenceTokenizer(params())
 
 
 # Punkt sees at most this many characters at a time. nltk runs its regexes under a 5-second
