@@ -87,6 +87,8 @@ class Archive(StatementStore):
         self._lock = threading.RLock()
         self._vectors: VectorIndex | None = None
         self._rows: dict[int, SentenceRow] = {}
+        self._parsed: dict[int, StoredSentence] = {}
+        self._weights: dict[str, float] = {}
         self._reload()
 
     # -- keeping the in-memory views in step with the database ---------------------------------
@@ -95,9 +97,14 @@ class Archive(StatementStore):
         self._token = self.storage.change_token()
         self._terms = TermStats(self.storage.terms())
         self._counts = list(self.storage.counts())
-        self._rows.clear()
+        self._forget_caches()
         if self._vectors is not None:
             self._vectors.catch_up(self.storage.vectors_after(self._vectors.max_key))
+
+    def _forget_caches(self) -> None:
+        self._rows.clear()
+        self._parsed.clear()
+        self._weights.clear()
 
     def _refresh(self) -> None:
         """Pick up what other processes committed since we last looked."""
@@ -187,7 +194,7 @@ class Archive(StatementStore):
         self._terms.apply(batch.sdf, batch.ddf)
         self._counts = batch.counts
         self._token = self.storage.change_token()
-        self._rows.clear()
+        self._forget_caches()
         index = self._index()
         if index is None:
             return
@@ -221,23 +228,33 @@ class Archive(StatementStore):
             hits, rows = search(self.storage, self._index(), self._terms, articles, sentences, vectors, masked, text, k)
             if len(self._rows) + len(rows) > _CACHE:
                 self._rows.clear()
+                self._parsed.clear()
             self._rows.update(rows)
             return hits
 
     def sentence(self, sid: int) -> StoredSentence:
         with self._lock:
+            found = self._parsed.get(sid)
+            if found is not None:
+                return found
             row = self._rows.get(sid)
             if row is None:
-                found = self.storage.sentences([sid])
-                if not found:
+                rows = self.storage.sentences([sid])
+                if not rows:
                     raise KeyError(f"no stored sentence {sid}")
-                row = found[0]
-        claims = tuple(Claim.from_dict(d) for d in json.loads(row.claims))
-        return StoredSentence(row.id, row.key, row.date, row.text, claims)
+                row = rows[0]
+            claims = tuple(Claim.from_dict(d) for d in json.loads(row.claims))
+            found = self._parsed[sid] = StoredSentence(row.id, row.key, row.date, row.text, claims)
+            return found
 
     def word_weight(self, word: str) -> float:
         with self._lock:
-            return TfidfView(self._terms.sdf, self._counts[1]).weight(self._terms.ids.get(word))
+            weight = self._weights.get(word)
+            if weight is None:
+                if not self._weights:  # first word since the last change: a fresh IDF view
+                    self._view = TfidfView(self._terms.sdf, self._counts[1])
+                weight = self._weights[word] = self._view.weight(self._terms.ids.get(word))
+            return weight
 
     def __len__(self) -> int:
         return self._counts[0]

@@ -2,8 +2,8 @@
 
 A stored sentence scores ``EMBEDDING_WEIGHT * vector cosine + LEXICAL_WEIGHT * sentence TF-IDF
 cosine + DOCUMENT_WEIGHT * article TF-IDF cosine`` (store.py), as in the in-memory corpus index.
-Scoring all of a 100k-article archive is what must not happen, so only candidates are scored,
-the union of three cheap lists, one per term of the sum:
+Scoring all of a 100k-article archive is what must not happen, so only candidates are scored:
+the union, over the query's sentences, of three cheap lists, one per term of the sum:
 
 - the ``VECTOR_CANDIDATES`` nearest sentence vectors (approximate, ann.py);
 - the ``WORD_CANDIDATES`` best BM25 sentences for the query sentence's most telling words;
@@ -28,7 +28,7 @@ from summarize.claims.store import DOCUMENT_WEIGHT, EMBEDDING_WEIGHT, LEXICAL_WE
 VECTOR_CANDIDATES, WORD_CANDIDATES, ARTICLE_CANDIDATES = 64, 64, 20
 #: How many of a query's words (highest TF-IDF first) go into its BM25 query: the rarest words
 #: carry the match, and every common word would add a long posting list to read.
-SENTENCE_QUERY_WORDS, ARTICLE_QUERY_WORDS = 12, 16
+SENTENCE_QUERY_WORDS, ARTICLE_QUERY_WORDS = 8, 16
 
 
 def _telling(query: Mapping[int, float], words: Mapping[str, int], n: int) -> list[str]:
@@ -58,28 +58,29 @@ def search(
     articles = storage.match_articles(_telling(doc_query, doc_words, ARTICLE_QUERY_WORDS), ARTICLE_CANDIDATES)
     shared = set(storage.article_sentences(articles)) if articles else set()
     near = index.search(vectors, VECTOR_CANDIDATES) if index is not None else [[] for _ in masked]
-    queries, wanted = [], []
+    queries, wanted = [], set(shared)
     for i, m in enumerate(masked):
         counts = sentence_words(m)
         query = sentence_space.query(counts, terms.ids)
         words = {w: terms.ids[w] for w in counts if w in terms.ids}
-        found = storage.match_sentences(_telling(query, words, SENTENCE_QUERY_WORDS), WORD_CANDIDATES)
+        wanted.update(storage.match_sentences(_telling(query, words, SENTENCE_QUERY_WORDS), WORD_CANDIDATES))
+        wanted.update(int(s) for s in near[i])
         queries.append(query)
-        wanted.append(shared | set(found) | {int(s) for s in near[i]})
-    rows = {r.id: r for r in storage.sentences(sorted(set().union(*wanted)))}
-    article_words = storage.article_words(sorted({r.article for r in rows.values()})) if rows else {}
-    doc_sim = {a: article_space.cosine(doc_query, bag) for a, bag in article_words.items()}
+    rows = storage.sentences(sorted(wanted))
+    if not rows:
+        return [[] for _ in masked], {}
+    ids = np.array([r.id for r in rows])
+    article_of = [r.article for r in rows]
+    bags = storage.article_words(sorted(set(article_of)))
+    keys = sorted(bags)
+    doc_sim = dict(zip(keys, article_space.cosines(doc_query, article_space.pack([bags[a] for a in keys]))))
+    # The sum in the index's order: the embedding term, then the lexical, then the document one.
+    base = DOCUMENT_WEIGHT * np.array([doc_sim[a] for a in article_of])
+    emb = np.stack([r.vector for r in rows]) @ np.asarray(vectors, dtype=np.float32).T
+    packed = sentence_space.pack([r.words for r in rows])
     out = []
     for i, query in enumerate(queries):
-        ids = sorted(s for s in wanted[i] if s in rows)
-        if not ids:
-            out.append([])
-            continue
-        emb = np.stack([rows[s].vector for s in ids]) @ np.asarray(vectors[i], dtype=np.float32)
-        sims = []
-        for s, e in zip(ids, emb):
-            lex = sentence_space.cosine(query, rows[s].words)
-            sims.append(EMBEDDING_WEIGHT * float(e) + LEXICAL_WEIGHT * lex + DOCUMENT_WEIGHT * doc_sim[rows[s].article])
-        order = sorted(range(len(ids)), key=lambda j: (-sims[j], ids[j]))[:k]
-        out.append([Hit(ids[j], min(max(sims[j], 0.0), 1.0)) for j in order])
-    return out, rows
+        sims = EMBEDDING_WEIGHT * emb[:, i].astype(np.float64) + LEXICAL_WEIGHT * sentence_space.cosines(query, packed) + base
+        order = np.lexsort((ids, -sims))[:k]
+        out.append([Hit(int(ids[j]), float(min(max(sims[j], 0.0), 1.0))) for j in order])
+    return out, {r.id: r for r in rows}

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS articles(
     text TEXT NOT NULL, words BLOB NOT NULL, added TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sentences(
     id INTEGER PRIMARY KEY AUTOINCREMENT, article INTEGER NOT NULL REFERENCES articles(id),
-    text TEXT NOT NULL, masked TEXT NOT NULL, words BLOB NOT NULL, vector BLOB NOT NULL);
+    text TEXT NOT NULL, masked TEXT NOT NULL, claims TEXT NOT NULL, words BLOB NOT NULL, vector BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article);
 CREATE TABLE IF NOT EXISTS claims(
     id INTEGER PRIMARY KEY, sentence INTEGER NOT NULL REFERENCES sentences(id), unit TEXT NOT NULL,
@@ -125,14 +125,16 @@ class SQLiteStorage(Storage):
             self._db.execute("INSERT INTO article_fts(rowid, text) VALUES (?, ?)", (aid, article.text))
             ids = []
             for s, sw, vector in zip(article.sentences, sentence_words, article.vectors):
+                records = [json.dumps(c, ensure_ascii=False) for c in s.claims]
                 sid = self._db.execute(
-                    "INSERT INTO sentences(article, text, masked, words, vector) VALUES (?, ?, ?, ?, ?)",
-                    (aid, s.text, s.masked, sw.to_bytes(), np.asarray(vector, dtype=np.float32).tobytes()),
+                    "INSERT INTO sentences(article, text, masked, claims, words, vector) VALUES (?, ?, ?, ?, ?, ?)",
+                    (aid, s.text, s.masked, "[" + ",".join(records) + "]", sw.to_bytes(),
+                     np.asarray(vector, dtype=np.float32).tobytes()),
                 ).lastrowid
                 self._db.execute("INSERT INTO sentence_fts(rowid, masked) VALUES (?, ?)", (sid, s.masked))
                 self._db.executemany(
                     "INSERT INTO claims(sentence, unit, value, noun, time, record) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(sid, c["unit"], c["value"], c.get("noun"), c.get("time"), json.dumps(c, ensure_ascii=False)) for c in s.claims],
+                    [(sid, c["unit"], c["value"], c.get("noun"), c.get("time"), r) for c, r in zip(s.claims, records)],
                 )
                 ids.append(sid)
             return ids
@@ -154,8 +156,7 @@ class SQLiteStorage(Storage):
         for i in range(0, len(ids), 500):  # SQLite's bound-variable limit
             part = list(map(int, ids[i : i + 500]))
             rows += self._all(
-                "SELECT s.id, s.article, a.key, a.date, s.text, s.words, s.vector, "
-                "(SELECT json_group_array(json(record)) FROM (SELECT record FROM claims WHERE sentence = s.id ORDER BY id)) "
+                "SELECT s.id, s.article, a.key, a.date, s.text, s.words, s.vector, s.claims "
                 f"FROM sentences s JOIN articles a ON a.id = s.article WHERE s.id IN ({','.join('?' * len(part))})",
                 part,
             )

@@ -9,7 +9,7 @@ cosines equal the fitted vectorizer's for the same stored texts (tested against 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
@@ -60,6 +60,13 @@ def df_delta(bags: Iterable[WordCounts], sign: int = 1) -> Counter[int]:
     return out
 
 
+class Packed(NamedTuple):
+    ids: np.ndarray  # term ids of all bags, one after the other
+    weights: np.ndarray  # their normalised weights
+    seg: np.ndarray  # which bag each entry belongs to
+    n: int  # number of bags
+
+
 class TfidfView:
     """IDF for one space (sentences or articles) at the moment of a query."""
 
@@ -67,12 +74,18 @@ class TfidfView:
         self.df = df
         # scikit-learn's smoothed IDF: as if one extra text held every term once.
         self.idf = np.log((1.0 + n_texts) / (1.0 + df)) + 1.0
+        seen = self.idf[df > 0]
+        self._max_idf = float(seen.max()) if len(seen) else 1.0
 
-    def weights(self, bag: WordCounts) -> np.ndarray:
-        """L2-normalised sublinear TF-IDF of a stored bag (every term of it has df >= 1)."""
-        w = (1.0 + np.log(bag.counts.astype(np.float64))) * self.idf[bag.ids]
-        norm = np.sqrt(w @ w)
-        return w / norm if norm > 0 else w
+    def pack(self, bags: Sequence[WordCounts]) -> "Packed":
+        """Stored bags as one flat array of L2-normalised sublinear TF-IDF weights (every term of
+        a stored bag has df >= 1), to score many of them against a query at once."""
+        ids = np.concatenate([b.ids for b in bags]) if bags else np.zeros(0, dtype=np.int32)
+        counts = np.concatenate([b.counts for b in bags]) if bags else np.zeros(0, dtype=np.int32)
+        seg = np.repeat(np.arange(len(bags)), [len(b.ids) for b in bags])
+        w = (1.0 + np.log(counts.astype(np.float64))) * self.idf[ids]
+        norms = np.sqrt(np.bincount(seg, w * w, minlength=len(bags)))
+        return Packed(ids, w / np.where(norms > 0, norms, 1.0)[seg], seg, len(bags))
 
     def query(self, counts: Mapping[str, int], ids: Mapping[str, int]) -> dict[int, float]:
         """A query's normalised weights, over the words this space has seen (df > 0)."""
@@ -84,18 +97,15 @@ class TfidfView:
         norm = np.sqrt(sum(v * v for v in raw.values()))
         return {t: v / norm for t, v in raw.items()} if norm > 0 else {}
 
-    def cosine(self, query: Mapping[int, float], bag: WordCounts) -> float:
-        if not query or not len(bag.ids):
-            return 0.0
-        q = np.array([query.get(t, 0.0) for t in bag.ids.tolist()])
-        return float(q @ self.weights(bag))
-
-    def max_idf(self) -> float:
-        """The IDF of the rarest seen term (what an unseen word weighs); 1.0 when none."""
-        seen = self.df[self.df > 0]
-        return float(self.idf[self.df > 0].max()) if len(seen) else 1.0
+    def cosines(self, query: Mapping[int, float], packed: "Packed") -> np.ndarray:
+        """Cosine of the query with every packed bag."""
+        dense = np.zeros(len(self.idf))
+        if query:
+            dense[list(query)] = list(query.values())
+        return np.bincount(packed.seg, dense[packed.ids] * packed.weights, minlength=packed.n)
 
     def weight(self, t: int | None) -> float:
+        """The term's IDF; an unseen term weighs as the rarest seen one (1.0 when none is)."""
         if t is None or t >= len(self.df) or self.df[t] <= 0:
-            return self.max_idf()
+            return self._max_idf
         return float(self.idf[t])

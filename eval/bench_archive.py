@@ -1,0 +1,254 @@
+"""Scale benchmark of the claim archive: 1k, 10k and 100k articles (not a unit test).
+
+    nice python -m eval.bench_archive            # writes eval/results/archive_bench.json and .md
+
+The archive grows in one run: first the 2,437 IndoSum articles, then copies of them under new
+ids with every claim's value scaled by a random factor (0.8 to 1.25) and each sentence vector
+moved by Gaussian noise (cosine about 0.9 to the original), until 100,000 articles. At 1k, 10k
+and 100k it records the build time so far, then runs a separate *checking process* (as the
+service or ``summarize --check --archive`` would) that opens the archive, loads e5-small, and
+checks 30 IndoSum articles: the lookup part of a check is everything after embedding the
+article's own claim sentences (store search, evidence, verdicts); its peak RSS is reported.
+Adding one article is timed as one ``write`` transaction (the part beyond embedding), with
+claim extraction timed apart. At 1k and 10k the same queries are also checked against the
+in-memory corpus index over the same articles (agreement of verdicts).
+
+Vectors: e5-small embeds about 1 sentence/s on this machine while the other helpers run
+(8,000 claim sentences would take hours), so every vector here comes from ``WordHashEncoder``:
+384 dimensions like e5-small, each word a fixed random direction, a sentence the normalised sum
+of its words. No figure below includes embedding time, so only the neighbour structure differs
+from e5's; the checking process still loads e5-small so that its RSS is a real one.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from summarize.archive import Archive, PreparedArticle, prepare_article
+from summarize.archive.prepared import text_digest
+from summarize.claims.checker import ClaimChecker
+from summarize.claims.index import ClaimIndex
+from summarize.claims.corpus import CorpusDoc
+from summarize.claims.types import Claim
+from summarize.encoders.base import Encoder, l2_normalize
+from summarize.evaluation.indosum import load_articles
+
+from eval.bench_claims import TimedEncoder
+
+RESULTS = Path(__file__).parent / "results"
+SIZES = (1_000, 10_000, 100_000)
+N_QUERIES, N_ADD_ONE, CHUNK, SEED = 30, 20, 500, 0
+
+
+class WordHashEncoder(Encoder):
+    """Each word a fixed random unit direction (seeded by its CRC32); a text the normalised sum."""
+
+    name = "bench-wordhash-384"
+
+    def __init__(self, dim: int = 384) -> None:
+        self.dim, self._words = dim, {}
+
+    def _word(self, w: str) -> np.ndarray:
+        v = self._words.get(w)
+        if v is None:
+            v = self._words[w] = np.random.default_rng(zlib.crc32(w.encode())).standard_normal(self.dim).astype(np.float32)
+        return v
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in t.lower().split():
+                out[i] += self._word(w)
+        return l2_normalize(out)
+
+
+def _copy(p: PreparedArticle, j: int, n: int) -> PreparedArticle:
+    """Copy ``j`` of an article (the ``n``-th article streamed): new id, its numbers scaled, its
+    vectors moved a little; seeded by ``n``, so the same copy comes out in every run and step."""
+    rng = np.random.default_rng([SEED, n])
+    def scaled(c: dict) -> dict:
+        f = Decimal(str(round(float(rng.uniform(0.8, 1.25)), 3)))
+        return {**c, **{k: str(Decimal(c[k]) * f) for k in ("value", "low", "high")}}
+
+    text = f"{p.text}\n\n(salinan {j})"
+    sentences = tuple(replace(s, claims=tuple(scaled(c) for c in s.claims)) for s in p.sentences)
+    vectors = p.vectors + rng.normal(0, 0.02, p.vectors.shape).astype(np.float32) if len(p.sentences) else p.vectors
+    return replace(p, id=f"{p.id}~{j}", text=text, digest=text_digest(text, p.date), sentences=sentences,
+                   vectors=l2_normalize(vectors) if len(p.sentences) else vectors, words={**p.words, "salinan": 1})
+
+
+def _stream(originals: list[PreparedArticle], start: int, stop: int):
+    for n in range(start, stop):
+        p = originals[n % len(originals)]
+        yield p if n < len(originals) else _copy(p, n // len(originals), n)
+
+
+def _claims(p: PreparedArticle) -> list[Claim]:
+    return [Claim.from_dict(c) for s in p.sentences for c in s.claims]
+
+
+def _in_memory(articles: list[PreparedArticle], encoder: Encoder) -> ClaimIndex:
+    by_text = {p.text: _claims(p) for p in articles}
+    docs = [CorpusDoc(p.id, p.text, p.date) for p in articles]
+    return ClaimIndex.build(docs, encoder, lambda text, date=None: by_text[text])
+
+
+def check_process(db: str, queries_path: str) -> dict:
+    """Run in its own process: open the archive, load e5-small, check the queries."""
+    from summarize.encoders.base import get_encoder
+
+    queries = [json.loads(line) for line in Path(queries_path).read_text(encoding="utf-8").splitlines()]
+    timed = TimedEncoder(WordHashEncoder())
+    start = time.perf_counter()
+    archive = Archive(db, encoder=timed.inner)
+    open_s = time.perf_counter() - start
+    get_encoder("e5-small").encode(["memuat model"])  # what a real checking process holds
+    checker = ClaimChecker(store=archive, encoder=timed)
+    lookups, verdicts = [], []
+    for q in queries:
+        claims = [Claim.from_dict(c) for c in q["claims"]]
+        timed.seconds = 0.0
+        start = time.perf_counter()
+        results = checker.check_claims(claims, text=q["text"])
+        lookups.append(time.perf_counter() - start - timed.seconds)
+        verdicts.append([r.verdict for r in results])
+    return {"open_s": round(open_s, 3), "lookup_ms": [round(t * 1000, 2) for t in lookups],
+            "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "verdicts": verdicts}
+
+
+def _checking_process(db: Path, queries: Path) -> dict:
+    cmd = [sys.executable, "-m", "eval.bench_archive", "--check-process", str(db), str(queries)]
+    done = subprocess.run(cmd, cwd=Path(__file__).parents[1], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def _add_one(archive: Archive, originals: list[PreparedArticle]) -> list[float]:
+    """Seconds of one ``write`` transaction per article (new ids; removed again afterwards)."""
+    times = []
+    for i in range(N_ADD_ONE):
+        p = replace(_copy(originals[i], 999, i), id=f"add-one-{i}")
+        start = time.perf_counter()
+        archive.write([p])
+        times.append(time.perf_counter() - start)
+    for i in range(N_ADD_ONE):
+        archive.remove(f"add-one-{i}")
+    return times
+
+
+def _ms(seconds: list[float]) -> dict:
+    ms = sorted(1000 * s for s in seconds)
+    return {"mean": round(statistics.mean(ms), 2), "p50": round(ms[len(ms) // 2], 2),
+            "p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 2), "max": round(ms[-1], 2)}
+
+
+def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None) -> dict:
+    encoder = WordHashEncoder()
+    timed = TimedEncoder(encoder)
+    originals, prepare_s = [], []
+    for a in load_articles(limit=limit):
+        timed.seconds, start = 0.0, time.perf_counter()
+        originals.append(prepare_article(a.id, a.raw_text, encoder=timed))
+        prepare_s.append(time.perf_counter() - start - timed.seconds)
+    picks = np.linspace(0, len(originals) - 1, N_QUERIES * 2).astype(int)
+    queries = [originals[i] for i in picks if originals[i].sentences][:N_QUERIES]
+    queries_path = workdir / "queries.jsonl"
+    queries_path.write_text("".join(json.dumps({"text": q.text, "claims": [c.to_dict() for c in _claims(q)]},
+                                               ensure_ascii=False) + "\n" for q in queries), encoding="utf-8")
+    db = workdir / "bench.db"
+    archive, built, build_s, rows = Archive(db, encoder=encoder), 0, 0.0, []
+    for size in sizes:
+        start = time.perf_counter()
+        for lo in range(built, size, CHUNK):
+            archive.write(list(_stream(originals, lo, min(lo + CHUNK, size))))
+        segment_s = time.perf_counter() - start
+        build_s, previous, built = build_s + segment_s, built, size
+        add_one = _add_one(archive, originals)
+        stats = archive.stats()
+        archive.close()
+        print(f"{size}: built in {build_s:.0f} s; checking", file=sys.stderr, flush=True)
+        check = _checking_process(db, queries_path)
+        row = {"articles": stats["articles"], "sentences": stats["sentences"], "claims": stats["claims"],
+               "bytes_on_disk": stats["bytes"], "build_s_total": round(build_s, 1),
+               "build_ms_per_article_this_step": round(1000 * segment_s / (size - previous), 2),
+               "open_s": check["open_s"], "lookup_ms_per_article": _ms([t / 1000 for t in check["lookup_ms"]]),
+               "checking_process_peak_rss_mib": round(check["peak_rss_bytes"] / 2**20, 1),
+               "add_one_write_ms": _ms(add_one)}
+        if size <= 10_000:
+            memory = ClaimChecker(store=_in_memory(list(_stream(originals, 0, size)), encoder), encoder=encoder)
+            mine = [[r.verdict for r in memory.check_claims(_claims(q), text=q.text)] for q in queries]
+            pairs = [(a, b) for x, y in zip(mine, check["verdicts"]) for a, b in zip(x, y)]
+            row["verdicts_equal_to_in_memory_index"] = f"{sum(a == b for a, b in pairs)}/{len(pairs)}"
+        row["verdicts"] = {v: sum(x.count(v) for x in check["verdicts"]) for v in ("consistent", "conflict", "unverified")}
+        rows.append(row)
+        archive = Archive(db, encoder=encoder)
+    archive.close()
+    base = rows[0]["lookup_ms_per_article"]["mean"]
+    for row in rows:
+        row["lookup_ratio_to_smallest"] = round(row["lookup_ms_per_article"]["mean"] / base, 2)
+    return {
+        "command": "nice python -m eval.bench_archive" + "".join(f" {a}" for a in sys.argv[1:]),
+        "encoder": f"{encoder.name} (stands in for e5-small; see the script's docstring)",
+        "queries": len(queries), "add_one_samples": N_ADD_ONE, "chunk": CHUNK,
+        "prepare_minus_embedding_ms_per_article": _ms(prepare_s),
+        "targets": {"lookup_ms_per_article": 100, "checking_process_rss_mib": 1024, "add_one_beyond_embedding_ms": 20},
+        "sizes": rows,
+        "load_average_1min_at_end": round(os.getloadavg()[0], 2),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--articles", type=int, help="use only the first N IndoSum articles (a quick run)")
+    parser.add_argument("--out", default=str(RESULTS / "archive_bench.json"))
+    parser.add_argument("--check-process", nargs=2, metavar=("DB", "QUERIES"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.check_process:
+        print(json.dumps(check_process(*args.check_process)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-archive-") as tmp:
+        result = bench(sorted(args.sizes), Path(tmp), args.articles)
+    out = Path(args.out)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    out.with_suffix(".md").write_text(report(result), encoding="utf-8")
+    print(report(result))
+    return 0
+
+
+def report(r: dict) -> str:
+    lines = [f"# Archive scale benchmark\n\n`{r['command']}`; vectors: {r['encoder']}.\n",
+             "| articles | sentences | build s (total) | build ms/article (step) | lookup ms mean / p95 | "
+             "lookup ratio | checking RSS MiB | add-one write ms mean / p95 | open s | on disk MiB |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for s in r["sizes"]:
+        lk, ad = s["lookup_ms_per_article"], s["add_one_write_ms"]
+        lines.append(f"| {s['articles']:,} | {s['sentences']:,} | {s['build_s_total']} | {s['build_ms_per_article_this_step']} "
+                     f"| {lk['mean']} / {lk['p95']} | {s['lookup_ratio_to_smallest']} | {s['checking_process_peak_rss_mib']} "
+                     f"| {ad['mean']} / {ad['p95']} | {s['open_s']} | {s['bytes_on_disk'] / 2**20:.0f} |")
+    pe = r["prepare_minus_embedding_ms_per_article"]
+    lines += ["", f"Claim extraction and word counting per article (prepare minus embedding): mean {pe['mean']} ms, "
+              f"p95 {pe['p95']} ms. Verdicts equal to the in-memory index: "
+              + ", ".join(f"{s['articles']:,}: {s['verdicts_equal_to_in_memory_index']}" for s in r["sizes"]
+                          if "verdicts_equal_to_in_memory_index" in s) + ".",
+              f"Load average at the end: {r['load_average_1min_at_end']} on {r['machine']['cpus']} CPUs (shared machine)."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
