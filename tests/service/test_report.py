@@ -1,7 +1,10 @@
 """The HTML report: spans, escaping, labels, evidence, self-containment, the file writer."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +146,15 @@ def test_write_report_from_library_objects(tmp_path):
     assert LABELS["conflict"] in html and "article date 2024-02-07" in html
     assert html.count('data-summary="0"') == 3  # the sentence, cut around its claim
     assert 'data-summary="1"' not in html
+
+
+def test_the_command_writes_the_report(tmp_path):
+    """``summarize ARTICLE --corpus DEMO --html PATH``: the same report, from the command."""
+    root = Path(__file__).parents[2]
+    out = tmp_path / "report.html"
+    subprocess.run([sys.executable, "-m", "summarize", str(root / "tests/fixtures/antara-2024-umkm-jakpreneur.txt"),
+                    "--corpus", str(root / "eval/data/claims/demo_corpus.jsonl"), "--html", str(out), "-q"],
+                   check=True, capture_output=True, timeout=300)
+    html = out.read_text(encoding="utf-8")
+    assert LABELS["conflict"] in html and "antara-2024-umkm-jakpreneur-edited" in html
+    assert html.count('data-summary="') >= 3 and "Numbers not checked" not in html
