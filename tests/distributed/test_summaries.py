@@ -1,0 +1,76 @@
+"""The Ray batch gives the local batch's records, line for line and byte for byte, also when a
+worker dies mid-batch."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("ray")
+
+from summarize.batch import BatchSpec, local_records  # noqa: E402
+from summarize.distributed import run_ray_batch  # noqa: E402
+
+SPEC = BatchSpec(length={"k": 3})
+
+
+def dumped(records) -> list[str]:
+    return [json.dumps(r, ensure_ascii=False) for r in records]
+
+
+@pytest.fixture(scope="module")
+def local(indosum_lines) -> list[str]:
+    return dumped(local_records(SPEC.worker(), indosum_lines))
+
+
+def test_ray_batch_equals_local_batch(ray_local, indosum_lines, local):
+    # Two windows and uneven chunks: order and content must survive both seams.
+    out = dumped(run_ray_batch(SPEC, indosum_lines, concurrency=2, batch_size=7, window=33, progress=False))
+    assert len(out) == len(indosum_lines) == 55
+    assert [json.loads(r)["line"] for r in out] == [n for n, _ in indosum_lines]
+    assert sum("error" in json.loads(r) for r in out) == 5
+    assert out == local
+
+
+@dataclass(frozen=True)
+class CrashingSpec(BatchSpec):
+    """A spec whose worker exits hard (no exception, no clean-up) on the chunk holding
+    ``crash_line``, once: the first worker to take ``marker`` away dies."""
+
+    marker: str = ""
+    crash_line: int = 0
+
+    def worker(self, progress: bool = False):
+        return _Crashing(super().worker(progress), self.marker, self.crash_line)
+
+
+class _Crashing:
+    def __init__(self, inner, marker: str, crash_line: int) -> None:
+        self.inner, self.marker, self.crash_line = inner, marker, crash_line
+
+    def records(self, pairs):
+        if any(n == self.crash_line for n, _ in pairs):
+            try:
+                os.unlink(self.marker)
+            except FileNotFoundError:
+                pass
+            else:
+                Path(self.marker + ".died").write_text(str(os.getpid()))
+                os._exit(1)
+        return self.inner.records(pairs)
+
+
+def test_worker_killed_mid_batch_is_retried(ray_local, indosum_lines, local, tmp_path):
+    ray_local.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import tests
+    lines = indosum_lines[:16]
+    marker = tmp_path / "crash"
+    marker.write_text("")
+    spec = CrashingSpec(length={"k": 3}, marker=str(marker), crash_line=lines[9][0])
+    out = dumped(run_ray_batch(spec, lines, concurrency=2, batch_size=4, progress=False))
+    died = Path(f"{marker}.died")
+    assert died.is_file() and int(died.read_text()) != os.getpid()  # a worker really died
+    assert out == local[:16]
