@@ -18,11 +18,12 @@ from pathlib import Path
 
 from nltk.tokenize.punkt import PunktParameters, PunktTrainer
 
+from summarize.evaluation.indosum import data_path
+from summarize.evaluation.locations import INDOSUM_ENV, gold_data
 from summarize.paths import models_dir
 from summarize.text.detokenize import detokenize
 
-DEFAULT_DATA = Path("/work/shared/data/indosum/articles.jsonl")
-DEFAULT_GOLD = Path(__file__).resolve().parent / "data" / "sentence_gold.jsonl"
+DEFAULT_GOLD = gold_data("sentence_gold.jsonl")
 # A word type seen fewer times than this keeps no orthographic context: rare words add file size
 # but almost never decide a boundary (the heuristic answers "unknown" for them anyway).
 MIN_ORTHO_COUNT = 2
@@ -82,11 +83,14 @@ def train(data_path: Path, gold_path: Path) -> tuple[dict, int]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, help=f"IndoSum JSONL (default: ${INDOSUM_ENV}, else ../shared/data/indosum)")
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--out", type=Path, default=models_dir() / "punkt-id" / "punkt_params.json")
     args = ap.parse_args(argv)
-    params, n = train(args.data, args.gold)
+    data = data_path(args.data)
+    if not data.is_file():
+        ap.error(f"{data}: no such data file; pass --data PATH or set {INDOSUM_ENV}")
+    params, n = train(data, args.gold)
     params["trained_on"] = f"IndoSum articles.jsonl, {n} articles (gold-set articles excluded)"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(params, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     record = evaluate(args, _command(argv))
     record["wall_s"] = time.perf_counter() - start
     try:
-        record["plots"] = write_plots(record, args.results_dir, args.out)
+        # file names only: the plots sit beside the report, wherever the results directory is
+        record["plots"] = [Path(p).name for p in write_plots(record, args.results_dir, args.out)]
     except Exception as exc:  # noqa: BLE001 (figures must not cost the run's numbers)
         record["plots"] = []
         record["notes"].append(f"plots failed: {type(exc).__name__}: {exc}")

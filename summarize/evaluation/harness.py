@@ -120,7 +120,7 @@ def measure_speed(systems: list[System], sample: list[Article], mode: str, encod
         try:
             if cached is not None:
                 system.encoder = live_encoder(encoder_name)
-            _, seconds, _ = run_system(system, sample, mode)
+            _, seconds, _, _ = run_system(system, sample, mode)
             clear_split_cache()
             tracemalloc.start()
             run_system(system, sample[:MEMORY_SAMPLE], mode)

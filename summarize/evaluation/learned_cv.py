@@ -18,7 +18,7 @@ from tqdm import tqdm
 from summarize.encoders.base import Encoder
 from summarize.evaluation.folds import fold_of
 from summarize.evaluation.indosum import Article
-from summarize.evaluation.locations import cache_dir
+from summarize.evaluation.locations import cache_dir, display
 from summarize.evaluation.system_base import System, sentences_for, summarize_article
 from summarize.rankers import Ranker
 from summarize.select import Length, mmr_select
@@ -66,7 +66,7 @@ class LearnedCV(System):
         log = self._log
         code = f"training code sha1 {log['code'][:12]}, " if log["code"] else ""
         return (f"{self.name}: 5-fold CV over hash folds; {code}{log['trained']} fold models trained "
-                f"in this run, {log['cached']} reused from {self.cache_dir}")
+                f"in this run, {log['cached']} reused from {display(self.cache_dir) if self.cache_dir else None}")
 
     def prepare(self, articles: list[Article]) -> None:
         """Fit (or load) one model per fold; a second call with the same articles does nothing, so

@@ -41,6 +41,16 @@ def test_writes_report_json_per_article_scores_and_plots(run):
     assert record["reference_check"]["comparable"] is False
 
 
+def test_report_carries_no_absolute_paths_but_the_command_as_given(run):
+    out, record = run
+    assert record["data"] == "tests/evaluation/fixtures/indosum5.jsonl"
+    assert record["plots"] == ["tiny.rouge.png", "tiny.length.png", "tiny.speed.png"]
+    md = (out / "tiny.md").read_text(encoding="utf-8")
+    assert "- Data: `tests/evaluation/fixtures/indosum5.jsonl`" in md
+    assert [line for line in md.splitlines() if "/work/" in line or str(Path.home()) + "/" in line] == [
+        line for line in md.splitlines() if line.startswith("- Command:")]
+
+
 def test_scores_match_direct_rouge_of_the_same_choices(run):
     _, record = run
     articles = load_articles(FIXTURE)
