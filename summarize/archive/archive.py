@@ -278,8 +278,7 @@ class Archive(StatementStore):
                 "sentences": sentences,
                 "claims": claims,
                 "terms": int((self._terms.ddf > 0).sum()),
-                "vector_index": {"library": "usearch", "vectors": len(index) if index else 0,
-                                 "path": str(index.path) if index and index.path else None},
+                "vector_index": {"library": "usearch", "vectors": len(index) if index else 0},
                 "bytes": sum(os.path.getsize(f) for f in files if os.path.exists(f)),
             }
 

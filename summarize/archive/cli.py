@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import sys
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from summarize.claims.corpus import CorpusDoc, load_corpus
@@ -21,6 +22,8 @@ EPILOG = """\
 examples:
   summarize archive add berita/ --db newsroom.db        every .txt under berita/ (id: its path)
   summarize archive add arsip.jsonl --db newsroom.db    one {"id", "text", "date"} per line
+  summarize archive add ../shared/data/indosum/articles.jsonl --db newsroom.db
+                                                        IndoSum's tokenised records work too
   cat baru.jsonl | summarize archive add - --db newsroom.db
   summarize archive remove ant-2024-0001 --db newsroom.db
   summarize archive stats --db newsroom.db --json
@@ -40,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 "articles' numeric claims, to check new articles against.",
                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True, metavar="{add,remove,stats}")
-    add = sub.add_parser("add", help="add articles (folders of .txt, JSONL files, - for JSONL on stdin)")
+    add = sub.add_parser("add", help="add articles (folders of .txt, JSONL files, IndoSum JSONL, - for JSONL on stdin)")
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--source", help="the outlet to record for these articles (e.g. antara)")
     add.add_argument("--encoder", help="encoder for a new archive (default e5-small; an existing "
@@ -109,12 +112,35 @@ def _remove(archive, args) -> int:
 def _read(paths: Iterable[str], problems: list[tuple[str, str]]) -> Iterator[CorpusDoc]:
     for path in paths:
         try:
+            if _is_indosum(path):
+                yield from _indosum(path)
+                continue
             docs, skipped = load_corpus(_stdin_items(problems) if path == "-" else path)
-        except (FileNotFoundError, OSError) as exc:
+        except (FileNotFoundError, OSError, ValueError, KeyError) as exc:
             problems.append((path, str(exc)))
             continue
         problems += skipped
         yield from docs
+
+
+def _is_indosum(path: str) -> bool:
+    """A JSONL file in IndoSum's shape (tokenised "paragraphs", no "text"), as in ../shared/data."""
+    if not path.endswith(".jsonl") or not Path(path).is_file():
+        return False
+    with open(path, encoding="utf-8") as fh:
+        first = fh.readline()
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and "paragraphs" in record and "text" not in record
+
+
+def _indosum(path: str) -> Iterator[CorpusDoc]:
+    from summarize.evaluation.indosum import load_articles
+
+    for article in load_articles(path):
+        yield CorpusDoc(article.id, article.raw_text)
 
 
 def _stdin_items(problems: list[tuple[str, str]]) -> list:

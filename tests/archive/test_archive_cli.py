@@ -65,3 +65,15 @@ def test_usage_and_input_errors(tmp_path: Path) -> None:
     not_db.write_text("hello, not a database " * 100)
     broken = run("archive", "stats", "--db", str(not_db))
     assert broken.returncode == 3 and "Traceback" not in broken.stderr
+
+
+def test_indosum_shaped_jsonl_is_read_as_running_text(tmp_path: Path) -> None:
+    from summarize.archive.cli import _read
+
+    record = {"id": "a1", "category": "x", "paragraphs": [[["Harga", "naik", "5", "persen", "."]], [["Kata", "BPS", "."]]],
+              "gold_labels": [[True], [False]], "summary": [["Harga", "naik", "."]]}
+    path = tmp_path / "indosum.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    problems: list = []
+    [doc] = list(_read([str(path)], problems))
+    assert (doc.id, doc.text, problems) == ("a1", "Harga naik 5 persen.\n\nKata BPS.", [])
