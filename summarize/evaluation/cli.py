@@ -17,6 +17,7 @@ from summarize.encoders.base import DEFAULT_ENCODER
 from summarize.evaluation.indosum import data_path
 from summarize.evaluation.locations import INDOSUM_ENV, results_dir
 from summarize.evaluation.system_base import MODES
+from summarize.evaluation.systems import system_names
 
 #: Modules of the ``eval`` extra (import name → distribution), checked before the harness loads.
 EXTRA_MODULES = {"rouge_score": "rouge-score", "sumy": "sumy", "matplotlib": "matplotlib"}
@@ -24,8 +25,6 @@ EXIT_USAGE, EXIT_BAD_INPUT, EXIT_FAILED = 2, 3, 1
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    from summarize.evaluation.systems import system_names
-
     ap = argparse.ArgumentParser(
         prog="summarize-eval",
         description="The evaluation harness: every system on the same IndoSum articles, in both "
@@ -49,6 +48,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
     ap.add_argument("--retrain", action="store_true", help="ignore cached learned-ranker fold models")
     ap.add_argument("--speed-sample", type=int, default=40, help="articles timed with a live encoder (0: skip)")
+    ap.add_argument("--reuse", type=Path, metavar="RUN.json",
+                    help="carry over the rows of systems not in --systems from this earlier run of the same "
+                         "articles (marked † in the report; LEAD-3 must score as it did then)")
     args = ap.parse_args(argv)
     args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
@@ -91,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     if not data.is_file():
         print(f"summarize-eval: {data}: no such data file; pass --data PATH or set {INDOSUM_ENV}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.reuse and not args.reuse.is_file():
+        print(f"summarize-eval: --reuse {args.reuse}: no such file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from summarize.evaluation.carry_over import CarryOverError, carry_over
     from summarize.evaluation.harness import evaluate
     from summarize.evaluation.plots import write_plots
     from summarize.evaluation.report import write_report
@@ -98,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     record = evaluate(args, _command(argv))
     record["wall_s"] = time.perf_counter() - start
+    if args.reuse:
+        try:
+            carry_over(record, args.reuse, system_names())
+        except (CarryOverError, KeyError, ValueError) as exc:
+            print(f"summarize-eval: --reuse {args.reuse}: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     try:
         # file names only: the plots sit beside the report, wherever the results directory is
         record["plots"] = [Path(p).name for p in write_plots(record, args.results_dir, args.out)]

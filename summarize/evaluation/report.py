@@ -38,6 +38,11 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(row) + " |" for row in rows] + [""]
 
 
+def _name(name: str, entry: dict[str, Any]) -> str:
+    """A system's row label; rows carried over from an earlier run (``--reuse``) are marked."""
+    return f"{name} †" if entry.get("carried_over") else name
+
+
 def _rouge_table(mode_results: dict[str, Any]) -> list[str]:
     header = ["System", *(f"{LABELS[m]} [95% CI]" for m in ROUGE_TYPES), "ΔR1 vs LEAD-3 [95% CI]", "p (R1)",
               "ΔRL vs LEAD-3", "p (RL)", "words"]
@@ -47,7 +52,7 @@ def _rouge_table(mode_results: dict[str, Any]) -> list[str]:
         r1, rl = entry.get(f"rouge1_vs_{base}"), entry.get(f"rougeL_vs_{base}")
         other = f" (vs {base})" if base != "LEAD-3" else ""
         rows.append([
-            name, *(_ci(entry[m]) for m in ROUGE_TYPES),
+            _name(name, entry), *(_ci(entry[m]) for m in ROUGE_TYPES),
             f"{_pct(r1['diff_mean'])} [{_pct(r1['diff_low'])}, {_pct(r1['diff_high'])}]{other}" if r1 else "—",
             f"{r1['p_value']:.4f}" if r1 else "—",
             _pct(rl["diff_mean"]) if rl else "—", f"{rl['p_value']:.4f}" if rl else "—",
@@ -60,7 +65,7 @@ def _breakdown_table(mode_results: dict[str, Any], key: str) -> list[str]:
     groups = sorted({g for entry in mode_results.values() for g in entry[key]})
     first = next(iter(mode_results.values()))[key]
     header = ["System", *(f"{g} (n={first[g]['n']})" if g in first else g for g in groups)]
-    rows = [[name, *(_pct(entry[key][g]["mean"]) if g in entry[key] else "—" for g in groups)]
+    rows = [[_name(name, entry), *(_pct(entry[key][g]["mean"]) if g in entry[key] else "—" for g in groups)]
             for name, entry in mode_results.items()]
     return _table(header, rows)
 
@@ -72,7 +77,7 @@ def _speed_table(speed: dict[str, Any]) -> list[str]:
              f"load excluded. Peak memory: tracemalloc's peak of the Python/numpy memory allocated while "
              f"summarizing the first {speed['n_memory']} articles (working memory: models loaded before "
              "and the encoder's native buffers are not counted).", ""]
-    rows = [[name, s["encoder"] or "—", f"{s['articles_per_s']:.1f}", f"{s['peak_mib']:.1f}"]
+    rows = [[_name(name, s), s["encoder"] or "—", f"{s['articles_per_s']:.1f}", f"{s['peak_mib']:.1f}"]
             for name, s in speed["systems"].items()]
     return lines + _table(["System", "Encoder", "articles/s", "peak MiB"], rows)
 
