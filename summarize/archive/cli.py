@@ -67,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from summarize.archive.archive import Archive
 
+    if args.command != "add" and not Path(args.db).is_file():
+        print(f"summarize archive: no archive at {args.db} (create one with `summarize archive add`)", file=sys.stderr)
+        return EXIT_INPUT
     try:
         archive = Archive(args.db, encoder=getattr(args, "encoder", None))
     except ValueError as exc:

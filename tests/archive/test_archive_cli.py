@@ -59,6 +59,8 @@ def test_usage_and_input_errors(tmp_path: Path) -> None:
     helped = run("archive", "--help")
     assert helped.returncode == 0 and "idempotent" in helped.stdout
     assert run("archive", "stats").returncode == 2  # --db is required
+    absent = run("archive", "stats", "--db", str(tmp_path / "absent.db"))
+    assert absent.returncode == 3 and not (tmp_path / "absent.db").exists()
     missing = run("archive", "add", str(tmp_path / "nothing.jsonl"), "--db", str(tmp_path / "x.db"), "-q")
     assert missing.returncode == 3 and "nothing.jsonl" in missing.stderr
     not_db = tmp_path / "not.db"
