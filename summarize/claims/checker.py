@@ -12,8 +12,12 @@ from summarize.claims.index import ClaimIndex
 from summarize.claims.match import Match, Matcher, get_matcher
 from summarize.claims.statements import Extractor
 from summarize.claims.store import StatementStore
-from summarize.claims.types import CheckResult, Claim, Evidence
-from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_SIMILARITY, decide, values_agree
+from summarize.claims.frame_match import convert
+from summarize.claims.types import CheckResult, Claim, Evidence, RuledOut
+from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_NEEDS, CONFLICT_SIMILARITY, decide, explain, values_agree
+
+#: Ruled-out statements shown per claim (the most similar ones).
+SHOW_RULED_OUT = 3
 from summarize.claims.parse.dates import validate_date
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
 from summarize.errors import InputError
@@ -46,6 +50,24 @@ def _precise(claim: Claim) -> bool:
     """Whether the claim's interval is at most ``ANCHOR_PRECISION`` of its value wide."""
     q = claim.quantity
     return q.value > 0 and q.high - q.low <= q.value * ANCHOR_PRECISION
+
+
+def _explained_by_siblings(claims: Sequence[Claim], i: int, evidence: list[Evidence]) -> tuple[list[Evidence], list[RuledOut]]:
+    """Evidence that disagrees with claim ``i`` but agrees with another figure of the same unit
+    in the claim's own sentence is about that figure ("83 persen ... sedangkan ... 66 persen"
+    against an outlet that reports only the 66 persen), not a contradiction: it is ruled out."""
+    claim = claims[i]
+    siblings = [c for j, c in enumerate(claims) if j != i and c.sentence_start == claim.sentence_start
+                and c.unit == claim.unit]
+    kept, ruled = [], []
+    for e in evidence:
+        sibling = None if e.agrees else next((c for c in siblings if values_agree(c.quantity, e.quantity)), None)
+        if sibling is None:
+            kept.append(e)
+        else:
+            ruled.append(RuledOut(e.source, e.sentence, e.surface, e.value, "sibling",
+                                  f"states {sibling.surface!r}, another figure of the claim's sentence"))
+    return kept, ruled
 
 
 def _default_extractor() -> Extractor:
@@ -88,6 +110,8 @@ class ClaimChecker:
         matcher: str | Matcher | None = None,
         conflict_similarity: float = CONFLICT_SIMILARITY,
         conflict_margin: float = CONFLICT_MARGIN,
+        conflict_needs: Sequence[str] = CONFLICT_NEEDS,
+        siblings: bool = True,
         progress: bool = False,
         extractor: Extractor | None = None,
     ) -> None:
@@ -97,6 +121,8 @@ class ClaimChecker:
         self.matcher = get_matcher(matcher)
         self.conflict_similarity = conflict_similarity
         self.conflict_margin = conflict_margin
+        self.conflict_needs = tuple(conflict_needs)
+        self.siblings = siblings
         self._extract = extractor or _default_extractor()
         if corpus is not None:
             docs, skipped = load_corpus(corpus)
@@ -136,7 +162,7 @@ class ClaimChecker:
         """Verdicts for claims already extracted (e.g. by the caller, or edited by hand);
         ``text`` is their article, which tells the matcher what story they belong to."""
         matches = self.matcher.match(claims, self.store, self.encoder, text)
-        evidence = [[self._evidence(claim, m) for m in found] for claim, found in zip(claims, matches)]
+        evidence = [[self._evidence(claim, m) for m in found if m.ruled_out is None] for claim, found in zip(claims, matches)]
         results = []
         for i, claim in enumerate(claims):
             anchors = _anchors(claims, evidence, i)
@@ -144,25 +170,41 @@ class ClaimChecker:
                 replace(e, anchored=(e.source, e.sentence) in anchors and (e.source, e.sentence, e.surface) not in anchors)
                 for e in evidence[i]
             ]
-            verdict, deciding = decide(mine, self.conflict_similarity, self.conflict_margin)
-            results.append(CheckResult(claim, verdict, mine, deciding))
+            ruled_out = self._ruled_out(matches[i])
+            if self.siblings:
+                mine, by_sibling = _explained_by_siblings(claims, i, mine)
+                ruled_out = (by_sibling + ruled_out)[:SHOW_RULED_OUT]
+            verdict, deciding = decide(mine, self.conflict_similarity, self.conflict_margin, self.conflict_needs)
+            results.append(CheckResult(claim, verdict, mine, deciding, explain(verdict, deciding, mine, ruled_out), ruled_out))
         return results
 
     def _evidence(self, claim: Claim, match: Match) -> Evidence:
         stored = self.store.sentence(match.sentence)
-        other = stored.claims[match.claim].quantity
-        q = claim.quantity
+        other = stored.claims[match.claim]
+        quantity = convert(other.quantity, claim.unit)
         return Evidence(
             source=stored.source,
             sentence=stored.text,
-            surface=stored.claims[match.claim].surface,
-            value=other.value,
-            low=other.low,
-            high=other.high,
+            surface=other.surface,
+            quantity=quantity,
             similarity=match.similarity,
-            agrees=values_agree(q.value, q.low, q.high, other.value, other.low, other.high),
+            agrees=values_agree(claim.quantity, quantity),
             local=match.local,
+            matched=match.matched,
         )
+
+    def _ruled_out(self, matches: Sequence[Match]) -> list[RuledOut]:
+        """The most similar candidates a frame slot ruled out, one per sentence."""
+        out: list[RuledOut] = []
+        seen: set[int] = set()
+        for m in matches:
+            if m.ruled_out is None or m.sentence in seen or len(out) == SHOW_RULED_OUT:
+                continue
+            seen.add(m.sentence)
+            stored = self.store.sentence(m.sentence)
+            other = stored.claims[m.claim]
+            out.append(RuledOut(stored.source, stored.text, other.surface, other.value, *m.ruled_out))
+        return out
 
     def save(self, path: str | Path) -> None:
         """Save the built corpus index (a folder) so that the corpus need not be embedded again."""

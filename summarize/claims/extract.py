@@ -1,17 +1,18 @@
-"""Claims of an article: every quantity (numbers.py) in its article sentences, with offsets
-into the original text and the time the claim refers to.
+"""Claims of an article: every quantity (parse/numbers.py) in its article sentences, with
+offsets into the original text and its frame (frames.py: measure, entities, places, time, kind,
+unit and counted classes).
 
 Sentences come from ``summarize.text.article_sentences`` so boilerplate lines (datelines,
-"Baca juga:", footers) never yield claims. A claim's time is the first date the sentence names
-("per 1 Mei 2024" -> "2024-05-01") or, when several dates precede it, the last of them
-(``dates.claim_time``), else its first year that is not part of a name ("pada 2023" -> "2023";
-not "RPJMD 2025"), else the article's ``date`` argument.
+"Baca juga:", footers) never yield claims. A claim's ``time`` is its frame's time (the nearest
+date of its own clause, else the sentence's) or, when the text names none, the article's
+``date`` argument.
 """
 from __future__ import annotations
 
 import unicodedata
 
-from summarize.claims.parse.dates import claim_time, find_dates, validate_date
+from summarize.claims.frames import read_frame
+from summarize.claims.parse.dates import find_dates, validate_date
 from summarize.claims.parse.numbers import parse_quantities
 from summarize.claims.types import Claim
 from summarize.text import article_sentences
@@ -43,6 +44,8 @@ def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
             continue
         dates = find_dates(original, year_hint)
         for start, end, quantity in found:
+            others = [(s, e) for s, e, _ in found if (s, e) != (start, end)]
+            frame = read_frame(original, start, end, quantity, dates, date, others)
             claims.append(Claim(
                 surface=original[start:end],
                 start=sent.start + start,
@@ -51,6 +54,7 @@ def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
                 sentence=sent.text,
                 sentence_start=sent.start,
                 sentence_end=sent.end,
-                time=claim_time(dates, start) or date,
+                time=frame.time or date,
+                frame=frame,
             ))
     return claims

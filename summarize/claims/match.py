@@ -5,9 +5,10 @@ similarity in [0, 1]. It is a seam (one small ABC and a registry, as for encoder
 so that a learned or cross-encoder matcher can replace the default without touching the checker.
 
 The default, ``hybrid``, asks the store for the sentences most like each claim's sentence
-(``store.py`` defines the similarity), then keeps only stored claims that pass hard filters:
-the same unit, a compatible counted noun, a compatible time. Two statements with different
-times ("inflasi Mei" vs "inflasi April") are different quantities, not a conflict.
+(``store.py`` defines the similarity), then compares the frames of the claims they hold with
+the claim's (``frame_match.compare``): a compatible one is a match, with the slots it shares;
+one whose unit fits but another slot differs is ruled out, with the slot and the reason
+("different time: 2023"); one of another unit is not a candidate at all.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Sequence
 
+from summarize.claims.frame_match import SLOTS, compare
 from summarize.claims.local import claim_context, context_overlap, stems
 from summarize.claims.statements import group_by_sentence
 from summarize.claims.store import StatementStore
@@ -40,6 +42,8 @@ class Match:
     claim: int
     similarity: float
     local: float = 0.0  # overlap of the words around the two numbers (local.context_overlap)
+    matched: tuple[str, ...] = ()  # frame slots both sides state and agree on
+    ruled_out: tuple[str, str] | None = None  # (slot, reason) when the frames differ
 
 
 class Matcher(ABC):
@@ -51,21 +55,10 @@ class Matcher(ABC):
     def match(
         self, claims: Sequence[Claim], store: StatementStore, encoder: Encoder, text: str | None = None
     ) -> list[list[Match]]:
-        """One list per claim, most similar first, holding only matches above the matcher's bar.
+        """One list per claim, most similar first, holding only candidates above the matcher's
+        bar: matches (``ruled_out`` None) and statements ruled out by a frame slot.
 
         ``text`` is the article the claims come from (its claim sentences when not given)."""
-
-def same_noun(a: str | None, b: str | None) -> bool:
-    """Counted nouns are compatible when either is unknown or they are equal ("peserta" vs
-    "orang" are different counts even when the number agrees)."""
-    return a is None or b is None or a.lower() == b.lower()
-
-
-def same_time(a: str | None, b: str | None) -> bool:
-    """Times are compatible when either is unknown or one contains the other ("2024" and
-    "2024-05-01"); two different known times are two different quantities."""
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
-
 
 class HybridMatcher(Matcher):
     """Candidates are the claims of the ``k`` stored sentences most like the claim's sentence,
@@ -79,9 +72,10 @@ class HybridMatcher(Matcher):
 
     name = "hybrid"
 
-    def __init__(self, min_similarity: float = MIN_SIMILARITY, k: int = TOP_K) -> None:
+    def __init__(self, min_similarity: float = MIN_SIMILARITY, k: int = TOP_K, slots: tuple[str, ...] = SLOTS) -> None:
         self.min_similarity = min_similarity
         self.k = k
+        self.slots = slots  # frame slots compared (fewer: a design variant measured on the tune part)
 
     def match(
         self, claims: Sequence[Claim], store: StatementStore, encoder: Encoder, text: str | None = None
@@ -100,11 +94,11 @@ class HybridMatcher(Matcher):
                     continue
                 stored = store.sentence(hit.sentence)
                 for j, other in enumerate(stored.claims):
-                    if other.unit != claim.unit or not same_noun(claim.noun, other.noun) \
-                            or not same_time(claim.time, other.time):
+                    frames = compare(claim, other, self.slots)
+                    if frames.ruled_out and frames.ruled_out[0] == "unit":
                         continue
                     local = context_overlap(context, stems(claim_context(other)), store.word_weight)
-                    found.append(Match(hit.sentence, j, hit.similarity, local))
+                    found.append(Match(hit.sentence, j, hit.similarity, local, frames.matched, frames.ruled_out))
             found.sort(key=lambda m: (-m.similarity, -m.local, m.sentence, m.claim))
             out.append(found)
         return out

@@ -126,18 +126,30 @@ class Claim:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A statement in another article about the same quantity."""
+    """A statement in another article about the same quantity: its number as a ``Quantity``
+    (the same interval type as a claim's), and the frame slots it was found to share."""
 
-    source: str  # corpus document id
+    source: str  # document id
     sentence: str
     surface: str
-    value: Decimal
-    low: Decimal
-    high: Decimal
+    quantity: Quantity
     similarity: float
     agrees: bool
     local: float = 0.0  # overlap of the words around the two numbers: is it the same quantity?
     anchored: bool = False  # another number of the claim's sentence agrees with one of this sentence
+    matched: tuple[str, ...] = ()  # frame slots both sides state and agree on (frame_match.SLOTS)
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity.value
+
+    @property
+    def low(self) -> Decimal:
+        return self.quantity.low
+
+    @property
+    def high(self) -> Decimal:
+        return self.quantity.high
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -151,22 +163,44 @@ class Evidence:
             "agrees": self.agrees,
             "local": round(self.local, 4),
             "anchored": self.anchored,
+            "matched": list(self.matched),
         }
+
+
+@dataclass(frozen=True)
+class RuledOut:
+    """A close statement that is not about the claim's quantity, and the slot that says so."""
+
+    source: str
+    sentence: str
+    surface: str
+    value: Decimal
+    slot: str
+    reason: str  # "different place: Jawa Tengah"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "sentence": self.sentence, "surface": self.surface,
+                "value": str(self.value), "slot": self.slot, "reason": self.reason}
 
 
 @dataclass
 class CheckResult:
-    """One claim's verdict, with every piece of evidence considered and the one that decided it."""
+    """One claim's verdict, with every piece of evidence considered, the one that decided it,
+    why (``reason``), and the close statements ruled out as being about something else."""
 
     claim: Claim
     verdict: Verdict
     evidence: list[Evidence] = field(default_factory=list)
     deciding: Evidence | None = None
+    reason: str = ""
+    ruled_out: list[RuledOut] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "claim": self.claim.to_dict(),
             "verdict": self.verdict,
+            "reason": self.reason,
             "deciding": self.deciding.to_dict() if self.deciding else None,
             "evidence": [e.to_dict() for e in self.evidence],
+            "ruled_out": [r.to_dict() for r in self.ruled_out],
         }

@@ -41,28 +41,31 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Sequence
 
-from summarize.claims.types import Evidence, Verdict
 from summarize.claims.parse.units import INFINITY
+from summarize.claims.types import Evidence, Quantity, RuledOut, Verdict
 
-#: Similarity a disagreeing statement needs before it makes a conflict (tuned on the dev split).
+#: Similarity a disagreeing statement needs before it makes a conflict (tuned on the tune part).
 CONFLICT_SIMILARITY = 0.66
-#: How far it must stand above the source's closest statement of another value (dev split).
+#: How far it must stand above the source's closest statement of another value (tune part).
 CONFLICT_MARGIN = 0.12
+#: A disagreeing statement must share at least one of these frame slots with the claim (both
+#: stating it, alike) before it can make a conflict: without a shared measure, entity or place,
+#: "78 persen" and "65 persen" of two surveys are two numbers, not a contradiction.
+CONFLICT_NEEDS: tuple[str, ...] = ("measure", "entities", "places")
 
 
-def intervals_overlap(low_a: Decimal, high_a: Decimal, low_b: Decimal, high_b: Decimal) -> bool:
+def intervals_overlap(a: Quantity, b: Quantity) -> bool:
     """True when the intervals share more than an end point, or an exact value lies in the other.
 
     Touching is not agreeing: "5,1" ([5,05; 5,15]) and "5,2" ([5,15; 5,25]) are two different
     numbers written with the same precision, and "kurang dari 8.000" ([0; 8.000]) does not
     agree with "lebih dari 8.000" ([8.000; inf)).
     """
-    low, high = max(low_a, low_b), min(high_a, high_b)
-    return low < high or (low == high and (low_a == high_a or low_b == high_b))
+    low, high = max(a.low, b.low), min(a.high, b.high)
+    return low < high or (low == high and (a.low == a.high or b.low == b.high))
 
 
-def values_agree(value_a: Decimal, low_a: Decimal, high_a: Decimal,
-                 value_b: Decimal, low_b: Decimal, high_b: Decimal) -> bool:
+def values_agree(a: Quantity, b: Quantity) -> bool:
     """Whether two stated numbers agree: their intervals overlap and one of the two values lies
     strictly inside the other's interval, i.e. rounding it to the other's precision gives the
     other ("11,1 persen" and "11 persen"; "1.523.000" and "1,5 juta").
@@ -74,29 +77,29 @@ def values_agree(value_a: Decimal, low_a: Decimal, high_a: Decimal,
     wide intervals ("sekitar 8.000" contains 8.200 well inside), so they are unaffected.
     One-sided statements are read as near their bound (``_near_bound``).
     """
-    low_a, high_a = _near_bound(value_a, low_a, high_a)
-    low_b, high_b = _near_bound(value_b, low_b, high_b)
-    if not intervals_overlap(low_a, high_a, low_b, high_b):
+    a, b = _near_bound(a), _near_bound(b)
+    if not intervals_overlap(a, b):
         return False
-    return low_a < value_b < high_a or low_b < value_a < high_b or value_a == value_b
+    return a.low < b.value < a.high or b.low < a.value < b.high or a.value == b.value
 
 
-def _near_bound(value: Decimal, low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
+def _near_bound(q: Quantity) -> Quantity:
     """A one-sided interval cut to within a factor of two of its bound. A writer gives the
     tightest bound they know, so "paling banyak Rp 10 miliar" (a legal maximum) says nothing
     for Rp 200 juta, while "lebih dari 8.000" still agrees with 8.200 and "sedikitnya 48" with
     50. Exact and approximate ("sekitar") intervals are returned unchanged."""
-    if value > 0 and high == INFINITY:
-        return low, value * 2
-    if value > 0 and low == 0:
-        return value / 2, high
-    return low, high
+    if q.value > 0 and q.high == INFINITY:
+        return Quantity(q.value, q.unit, q.noun, q.low, q.value * 2, q.approx)
+    if q.value > 0 and q.low == 0:
+        return Quantity(q.value, q.unit, q.noun, q.value / 2, q.high, q.approx)
+    return q
 
 
 def decide(
     evidence: Sequence[Evidence],
     conflict_similarity: float = CONFLICT_SIMILARITY,
     conflict_margin: float = CONFLICT_MARGIN,
+    conflict_needs: Sequence[str] = CONFLICT_NEEDS,
 ) -> tuple[Verdict, Evidence | None]:
     """The verdict and the deciding piece of evidence, by the rule in this module's docstring."""
     agreeing: list[Evidence] = []
@@ -108,13 +111,31 @@ def decide(
             agreeing.append(_strongest(agree))
             continue
         contradiction = _anchored_contradiction(mine) or _clear_contradiction(mine, conflict_similarity, conflict_margin)
-        if contradiction is not None:
+        if contradiction is not None and _identified(contradiction, conflict_needs):
             conflicting.append(contradiction)
     if conflicting:
         return "conflict", _strongest(conflicting)
     if agreeing:
         return "consistent", _strongest(agreeing)
     return "unverified", None
+
+
+def _identified(e: Evidence, needs: Sequence[str]) -> bool:
+    return not needs or any(slot in e.matched for slot in needs)
+
+
+def explain(verdict: Verdict, deciding: Evidence | None, evidence: Sequence[Evidence], ruled_out: Sequence[RuledOut]) -> str:
+    """One line saying why: which statement decided and which slots it shares, or why nothing did."""
+    if deciding is not None:
+        slots = ", ".join(deciding.matched) or "no slot stated on both sides"
+        how = "agrees with" if verdict == "consistent" else "contradicts: cannot be reconciled with"
+        return f"{how} {deciding.surface!r} in {deciding.source} (similarity {deciding.similarity:.2f}; matched: {slots})"
+    if evidence:
+        return (f"{len(evidence)} statement(s) about a compatible quantity disagree, but none is close, "
+                f"unambiguous and sharing a {' or '.join(CONFLICT_NEEDS)} enough to call a conflict")
+    if ruled_out:
+        return f"no statement about this quantity; closest ruled out: {ruled_out[0].reason} ({ruled_out[0].source})"
+    return "no statement about this quantity in the store"
 
 
 def _clear_contradiction(mine: Sequence[Evidence], similarity: float, margin: float) -> Evidence | None:
@@ -128,7 +149,7 @@ def _clear_contradiction(mine: Sequence[Evidence], similarity: float, margin: fl
         return None
 
     def like_top(e: Evidence) -> bool:
-        return intervals_overlap(e.low, e.high, top.low, top.high)
+        return intervals_overlap(e.quantity, top.quantity)
 
     rivals = [
         e.similarity for e in mine
@@ -150,7 +171,7 @@ def _anchored_contradiction(mine: Sequence[Evidence]) -> Evidence | None:
     if not anchored:
         return None
     top = _strongest(anchored)
-    if any(not intervals_overlap(e.low, e.high, top.low, top.high) for e in anchored):
+    if any(not intervals_overlap(e.quantity, top.quantity) for e in anchored):
         return None
     return top
 

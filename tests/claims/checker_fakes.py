@@ -1,5 +1,6 @@
 """Stand-ins for the parser and the encoder, so index/match/checker tests do not depend on
-either: a regex that reads "<number> persen" and "<number> <noun>", and a bag-of-words encoder.
+either: a regex that reads "<number> persen" and "<number> <noun>" (framed by the real frame
+reader), and a bag-of-words encoder.
 
 The real parser and e5-small are exercised end to end in ``test_checker_e2e.py``.
 """
@@ -12,6 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
+from summarize.claims.frames import read_frame
 from summarize.claims.types import Claim, Quantity
 from summarize.encoders.base import Encoder, l2_normalize
 
@@ -31,7 +33,8 @@ def fake_extract(text: str, *, date: str | None = None) -> list[Claim]:
             unit, noun = ("percent", None) if m.group(2) == "persen" else ("count", m.group(2))
             q = Quantity(value, unit, noun, value - half, value + half)
             start = sm.start() + m.start()
-            claims.append(Claim(m.group(), start, start + len(m.group()), q, sentence, sm.start(), sm.end(), date))
+            frame = read_frame(sentence, m.start(), m.end(), q, [], date)
+            claims.append(Claim(m.group(), start, start + len(m.group()), q, sentence, sm.start(), sm.end(), date, frame))
     return claims
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from summarize.claims.corpus import load_corpus
 from summarize.claims.index import ClaimIndex
-from summarize.claims.match import HybridMatcher, Matcher, get_matcher, register_matcher, same_noun, same_time
+from summarize.claims.match import HybridMatcher, Matcher, get_matcher, register_matcher
+from summarize.claims.types import Frame
 from tests.claims.checker_fakes import BagOfWordsEncoder, fake_extract
 
 CORPUS = [
@@ -27,32 +28,31 @@ def surfaces(index: ClaimIndex, found) -> list[str]:
     return [index.sentence(m.sentence).claims[m.claim].surface for m in found]
 
 
-def test_noun_and_time_compatibility() -> None:
-    assert same_noun(None, "orang") and same_noun("Peserta", "peserta") and not same_noun("orang", "peserta")
-    assert same_time(None, "2024") and same_time("2024", "2024-05-01") and not same_time("2023", "2024")
-
-
 def test_finds_the_statement_about_the_same_quantity_only() -> None:
     index = build(CORPUS)
     (claim,) = fake_extract("Realisasi komitmen P3DN di Pemprov DKI Jakarta mencapai 91,82 persen.")
     (found,) = HybridMatcher(min_similarity=0.5).match([claim], index, ENCODER)
-    assert surfaces(index, found) == ["78 persen"]
+    assert surfaces(index, [m for m in found if m.ruled_out is None]) == ["78 persen"]
     assert 0.5 <= found[0].similarity <= 1.0
 
 
-def test_other_units_and_nouns_are_never_candidates() -> None:
+def test_other_units_are_never_candidates_and_counted_paraphrases_align() -> None:
     index = build(CORPUS)
     (claim,) = fake_extract("Jumlah pelaku UMKM Jakpreneur mencapai 300 orang.")
-    assert HybridMatcher(min_similarity=0.0).match([claim], index, ENCODER) == [[]]
+    (found,) = HybridMatcher(min_similarity=0.0).match([claim], index, ENCODER)
+    assert surfaces(index, found) == ["300 peserta"]  # the persen statements are no candidates
+    assert found[0].ruled_out is None and "counted" in found[0].matched  # orang and peserta: people
 
 
 def test_different_times_are_different_quantities() -> None:
     index = build(CORPUS)
-    (claim,) = fake_extract("Realisasi komitmen P3DN di Pemprov DKI Jakarta mencapai 91,82 persen.", date="2023")
+    (claim,) = fake_extract("Realisasi komitmen P3DN di Pemprov DKI Jakarta mencapai 91,82 persen.")
+    claim = dataclasses.replace(claim, frame=Frame(time="2023"))
     (before,) = HybridMatcher(min_similarity=0.0).match([claim], index, ENCODER)
-    index.sentence_claims[0] = (dataclasses.replace(index.sentence_claims[0][0], time="2022"),)
+    index.sentence_claims[0] = (dataclasses.replace(index.sentence_claims[0][0], frame=Frame(time="2022")),)
     (after,) = HybridMatcher(min_similarity=0.0).match([claim], index, ENCODER)
-    assert before[0].sentence == 0 and 0 not in [m.sentence for m in after]
+    assert before[0].sentence == 0 and before[0].ruled_out is None
+    assert [m.ruled_out for m in after if m.sentence == 0] == [("time", "different time: 2022")]
 
 
 def test_context_ranks_the_matching_number_of_a_shared_sentence_first() -> None:

@@ -6,34 +6,43 @@ from decimal import Decimal as D
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.claims.types import Evidence
+from summarize.claims.types import Evidence, Quantity
 from summarize.claims.verdict import decide, intervals_overlap, values_agree
 
 INF = D("Infinity")
 
 
+def Q(value: D, low: D, high: D) -> Quantity:
+    return Quantity(value, "count", None, low, high)
+
+
+def iv(low: D, high: D) -> Quantity:
+    """An interval alone (its value does not matter to ``intervals_overlap``)."""
+    return Quantity(low, "count", None, low, high)
+
+
 def ev(source: str, similarity: float, agrees: bool, value: str = "1") -> Evidence:
     v = D(value)
-    return Evidence(source, f"sentence {source} {value}", value, v, v, v, similarity, agrees)
+    return Evidence(source, f"sentence {source} {value}", value, Q(v, v, v), similarity, agrees, matched=("measure",))
 
 
 def test_overlap_of_rounded_numbers_and_open_intervals() -> None:
     # 91,8 persen [91,75; 91,85] agrees with 91,82 persen [91,815; 91,825]
-    assert intervals_overlap(D("91.75"), D("91.85"), D("91.815"), D("91.825"))
-    assert not intervals_overlap(D("77.5"), D("78.5"), D("91.815"), D("91.825"))
+    assert intervals_overlap(iv(D("91.75"), D("91.85")), iv(D("91.815"), D("91.825")))
+    assert not intervals_overlap(iv(D("77.5"), D("78.5")), iv(D("91.815"), D("91.825")))
     # "lebih dari 8.000" = [8000, inf) holds 8.200 but not 7.000
-    assert intervals_overlap(D("8000"), INF, D("8199.5"), D("8200.5"))
-    assert not intervals_overlap(D("8000"), INF, D("6999.5"), D("7000.5"))
+    assert intervals_overlap(iv(D("8000"), INF), iv(D("8199.5"), D("8200.5")))
+    assert not intervals_overlap(iv(D("8000"), INF), iv(D("6999.5"), D("7000.5")))
     # touching ends do not: 5,1 and 5,2 magnitudo are different numbers
-    assert not intervals_overlap(D("5.05"), D("5.15"), D("5.15"), D("5.25"))
+    assert not intervals_overlap(iv(D("5.05"), D("5.15")), iv(D("5.15"), D("5.25")))
     # an exact value inside an interval does
-    assert intervals_overlap(D("2"), D("2"), D("1.5"), D("2.5"))
-    assert intervals_overlap(D("2"), D("2"), D("2"), D("2"))
+    assert intervals_overlap(iv(D("2"), D("2")), iv(D("1.5"), D("2.5")))
+    assert intervals_overlap(iv(D("2"), D("2")), iv(D("2"), D("2")))
 
 
 @given(st.decimals(-1000, 1000, places=2), st.decimals(0, 50, places=2), st.decimals(-1000, 1000, places=2), st.decimals(0, 50, places=2))
 def test_overlap_is_symmetric(a: D, wa: D, b: D, wb: D) -> None:
-    assert intervals_overlap(a, a + wa, b, b + wb) == intervals_overlap(b, b + wb, a, a + wa)
+    assert intervals_overlap(iv(a, a + wa), iv(b, b + wb)) == intervals_overlap(iv(b, b + wb), iv(a, a + wa))
 
 
 def test_no_evidence_is_unverified() -> None:
@@ -82,41 +91,49 @@ def test_deciding_is_the_most_similar_agreeing_statement() -> None:
 def test_a_value_halfway_between_two_rounder_ones_does_not_agree() -> None:
     # "Rp 8 juta" [7,5; 8,5] vs "Rp 8,5 juta" [8,45; 8,55]: the intervals touch inside, but 8,5
     # rounds to 8 as much as to 9
-    assert not values_agree(D(8), D("7.5"), D("8.5"), D("8.5"), D("8.45"), D("8.55"))
-    assert not values_agree(D("1.9"), D("1.85"), D("1.95"), D("1.85"), D("1.845"), D("1.855"))
+    assert not values_agree(Q(D(8), D("7.5"), D("8.5")), Q(D("8.5"), D("8.45"), D("8.55")))
+    assert not values_agree(Q(D("1.9"), D("1.85"), D("1.95")), Q(D("1.85"), D("1.845"), D("1.855")))
     # rounding one to the other's precision gives the other
-    assert values_agree(D(11), D("10.5"), D("11.5"), D("11.1"), D("11.05"), D("11.15"))
-    assert values_agree(D("1500000"), D("1450000"), D("1550000"), D("1523000"), D("1522999.5"), D("1523000.5"))
+    assert values_agree(Q(D(11), D("10.5"), D("11.5")), Q(D("11.1"), D("11.05"), D("11.15")))
+    assert values_agree(Q(D("1500000"), D("1450000"), D("1550000")), Q(D("1523000"), D("1522999.5"), D("1523000.5")))
 
 
 def test_one_sided_statements_agree_only_near_their_bound() -> None:
     # "lebih dari 8.000" holds 8.200; "paling banyak Rp 10 miliar" says nothing for Rp 200 juta
-    assert values_agree(D(8000), D(8000), INF, D(8200), D("8199.5"), D("8200.5"))
-    assert not values_agree(D(10**10), D(0), D(10**10), D(2 * 10**8), D(1.5 * 10**8), D(2.5 * 10**8))
-    assert values_agree(D(48), D("47.5"), INF, D(50), D("49.5"), D("50.5"))
+    assert values_agree(Q(D(8000), D(8000), INF), Q(D(8200), D("8199.5"), D("8200.5")))
+    assert not values_agree(Q(D(10**10), D(0), D(10**10)), Q(D(2 * 10**8), D(1.5 * 10**8), D(2.5 * 10**8)))
+    assert values_agree(Q(D(48), D("47.5"), INF), Q(D(50), D("49.5"), D("50.5")))
 
 
 @given(st.decimals(1, 1000, places=2), st.decimals(0, 5, places=2), st.decimals(1, 1000, places=2), st.decimals(0, 5, places=2))
 def test_agreement_is_symmetric_and_implies_overlap(a: D, wa: D, b: D, wb: D) -> None:
-    forward = values_agree(a, a - wa, a + wa, b, b - wb, b + wb)
-    assert forward == values_agree(b, b - wb, b + wb, a, a - wa, a + wa)
-    assert not forward or intervals_overlap(a - wa, a + wa, b - wb, b + wb)
+    forward = values_agree(Q(a, a - wa, a + wa), Q(b, b - wb, b + wb))
+    assert forward == values_agree(Q(b, b - wb, b + wb), Q(a, a - wa, a + wa))
+    assert not forward or intervals_overlap(iv(a - wa, a + wa), iv(b - wb, b + wb))
 
 
 def test_a_sentence_that_also_states_the_top_value_is_no_rival() -> None:
     # the source says 25 (0.68) and, in another sentence, "18 orang ... menjadi 25 orang" (0.59)
     top = ev("a", 0.68, False, "25")
-    later = Evidence("a", "18 lalu 25", "25", D(25), D(25), D(25), 0.59, False)
-    earlier = Evidence("a", "18 lalu 25", "18", D(18), D(18), D(18), 0.59, False)
+    later = Evidence("a", "18 lalu 25", "25", Q(D(25), D(25), D(25)), 0.59, False)
+    earlier = Evidence("a", "18 lalu 25", "18", Q(D(18), D(18), D(18)), 0.59, False)
     assert decide([top, later, earlier], conflict_similarity=0.66, conflict_margin=0.12) == ("conflict", top)
     assert decide([top, earlier], conflict_similarity=0.66, conflict_margin=0.12) == ("unverified", None)
 
 
 def test_an_anchored_sentence_with_one_other_value_conflicts() -> None:
-    anchored = Evidence("a", "s", "6,71", D("6.71"), D("6.705"), D("6.715"), 0.5, False, anchored=True)
+    anchored = Evidence("a", "s", "6,71", Q(D("6.71"), D("6.705"), D("6.715")), 0.5, False, anchored=True, matched=("measure",))
     assert decide([anchored], conflict_similarity=0.9) == ("conflict", anchored)
     # two candidate values in the anchored sentence: ambiguous
-    other = Evidence("a", "s", "11,16", D("11.16"), D("11.155"), D("11.165"), 0.5, False, anchored=True)
+    other = Evidence("a", "s", "11,16", Q(D("11.16"), D("11.155"), D("11.165")), 0.5, False, anchored=True, matched=("measure",))
     assert decide([anchored, other], conflict_similarity=0.9) == ("unverified", None)
     # the same statements without an anchor are too weak
     assert decide([ev("a", 0.5, False, "6.71")], conflict_similarity=0.9) == ("unverified", None)
+
+
+def test_a_conflict_needs_a_shared_measure() -> None:
+    top = ev("a", 0.9, False, "65")
+    assert decide([top]) == ("conflict", top)
+    unshared = Evidence("a", "s", "65", Q(D(65), D(65), D(65)), 0.9, False, matched=("unit", "kind"))
+    assert decide([unshared]) == ("unverified", None)
+    assert decide([unshared], conflict_needs=()) == ("conflict", unshared)

@@ -112,14 +112,6 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
     return out
 
 
-def claim_time(spans: list[DateSpan], at: int) -> str | None:
-    """The time of the claim at offset ``at``: the last calendar date written before it in its
-    sentence ("ekspor Februari 2017 turun 6,71 persen ..., dibanding Februari 2016 naik 11,16
-    persen": each figure has its own month), else the sentence's time (``sentence_time``)."""
-    before = [d.iso for d in spans if d.kind == "date" and d.iso and not d.named and d.end <= at]
-    return before[-1] if before else sentence_time(spans)
-
-
 def sentence_time(spans: list[DateSpan]) -> str | None:
     """The time a sentence's claims refer to: its first full or month date, else its first
     year that is not part of a name, else None."""

@@ -164,6 +164,8 @@ class _Reader:
             if unit == "basis_point":
                 unit, num.value, num.half = "percentage_point", num.value / 100, num.half / 100
             num.unit, num.last = unit, j + n
+        if num.unit is None and num.first > 0 and self.words[num.first - 1] in U.UNITS_BEFORE:
+            num.unit = U.UNITS_BEFORE[self.words[num.first - 1]]  # "gempa magnitudo 5,6"
         self._trailing_more(num)
         if num.unit is None or num.unit in U.MEASURES.values():
             self._noun(num, allow_guess=not (year_like(num.digits) or self._after_name(num)))
@@ -190,7 +192,7 @@ class _Reader:
 
     def _plausible_noun(self, j: int) -> bool:
         w = self.toks[j].text
-        return (w.isalpha() and w.islower() and len(w) >= 3 and w not in U.NOT_NOUNS
+        return (w.replace("-", "").isalpha() and w.islower() and len(w) >= 3 and w not in U.NOT_NOUNS
                 and w not in U.SCALE_WORDS and not U.VERBISH.match(w) and w not in NUMBER_WORDS
                 and (w,) not in U.DURATIONS)
 

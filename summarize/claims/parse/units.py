@@ -58,10 +58,14 @@ MEASURES: dict[Phrase, str] = {
     ("meter", "kubik"): "m3", ("m3",): "m3", ("hektare",): "ha", ("hektar",): "ha", ("ha",): "ha",
     ("liter",): "liter", ("kiloliter",): "kl", ("barel",): "barrel", ("mw",): "MW",
     ("megawatt",): "MW", ("kwh",): "kWh", ("gw",): "GW", ("km", "/", "jam"): "km/h",
-    ("kilometer", "per", "jam"): "km/h", ("derajat", "celsius"): "°C", ("derajat", "celcius"): "°C",
+    ("kilometer", "per", "jam"): "km/h", ("km", "per", "jam"): "km/h", ("kilometer", "/", "jam"): "km/h",
+    ("kpj",): "km/h", ("sr",): "magnitude", ("skala", "richter"): "magnitude", ("derajat", "celsius"): "°C", ("derajat", "celcius"): "°C",
     ("°", "c"): "°C", ("gb",): "GB", ("gigabyte",): "GB", ("mb",): "MB", ("megabyte",): "MB",
     ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
 }
+
+# Units written before the number: "gempa magnitudo 5,6" (= "5,6 SR").
+UNITS_BEFORE: dict[str, str] = {"magnitudo": "magnitude", "magnitude": "magnitude"}
 
 DURATIONS: dict[Phrase, str] = {
     ("detik",): "second", ("menit",): "minute", ("jam",): "hour", ("hari",): "day",

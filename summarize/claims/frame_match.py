@@ -1,0 +1,148 @@
+"""Whether two claims' frames can be about one quantity, slot by slot.
+
+A slot stated on one side only is no contradiction; a different value in the same slot is.
+The slots are compared in a fixed order and the first that differs rules the pair out, with a
+reason a reader can check ("different place: Jawa Tengah"):
+
+- unit: the same unit class and units that convert (ha and m2; never two currencies);
+- kind: level and realised are alike; change, target and share are each their own kind;
+- counted: the same class of counted thing ("peserta" and "orang" are people);
+- time: one time contains the other ("2024" and "2024-05-01");
+- places: some place of one is, holds or lies in some place of the other;
+- entities: roles must be equal ("Presiden" is not "Wakil Presiden"); names that share a word
+  or are each other's acronym ("BPS", "Badan Pusat Statistik") match, other names rule nothing
+  out (one outlet names the official, another the agency);
+- measure: the two measures share a word root (Sastrawi stems; generic heads excluded).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from summarize.claims.frame_words import CONVERSIONS, INDONESIAN_PLACES, ROLES
+from summarize.claims.frames import counted_class, place_region
+from summarize.claims.local import stems
+from summarize.claims.types import Claim, Frame, Quantity
+
+SLOTS = ("unit", "kind", "counted", "time", "places", "entities", "measure")
+_ROLES = frozenset(r.lower() for r in ROLES)
+_ALIKE_KINDS = {"realised": "level"}
+
+
+@dataclass(frozen=True)
+class FrameMatch:
+    """``matched``: the slots both sides state and agree on; ``ruled_out``: (slot, reason) of
+    the first slot that differs, or None when the frames are compatible."""
+
+    matched: tuple[str, ...]
+    ruled_out: tuple[str, str] | None = None
+
+    @property
+    def compatible(self) -> bool:
+        return self.ruled_out is None
+
+
+def compare(claim: Claim, other: Claim, slots: tuple[str, ...] = SLOTS) -> FrameMatch:
+    """Compare ``other`` (a stored statement) with ``claim`` on ``slots``."""
+    matched = []
+    for slot in slots:
+        verdict = _CHECKS[slot](claim, other)
+        if verdict is False:
+            return FrameMatch(tuple(matched), (slot, _reason(slot, other)))
+        if verdict:
+            matched.append(slot)
+    return FrameMatch(tuple(matched))
+
+
+def _unit(a: Claim, b: Claim) -> bool | None:
+    if a.unit == b.unit:
+        return True
+    ca, cb = CONVERSIONS.get(a.unit), CONVERSIONS.get(b.unit)
+    return bool(ca and cb and ca[0] == cb[0])
+
+
+def _kind(a: Claim, b: Claim) -> bool | None:
+    ka, kb = (_ALIKE_KINDS.get(f.kind, f.kind) for f in (a.frame, b.frame))
+    return ka == kb
+
+
+def _counted(a: Claim, b: Claim) -> bool | None:
+    x, y = counted_class(a.noun), counted_class(b.noun)
+    return None if x is None or y is None else x == y
+
+
+def _time(a: Claim, b: Claim) -> bool | None:
+    x, y = a.frame.time, b.frame.time
+    return None if x is None or y is None else x.startswith(y) or y.startswith(x)
+
+
+def _places(a: Claim, b: Claim) -> bool | None:
+    x, y = a.frame.places, b.frame.places
+    if not x or not y:
+        return None
+    return any(_place_fits(p, q) for p in x for q in y)
+
+
+def _place_fits(p: str, q: str) -> bool:
+    if p == q or place_region(p) == q or place_region(q) == p or place_region(p) == place_region(q):
+        return True
+    return "Indonesia" in (p, q) and {p, q} - {"Indonesia"} <= INDONESIAN_PLACES
+
+
+def _entities(a: Claim, b: Claim) -> bool | None:
+    """Roles decide: two different roles are two holders. Shared names confirm a match, but
+    names that differ rule nothing out: one outlet names the official, another the agency."""
+    (roles_a, names_a), (roles_b, names_b) = _split_entities(a.frame), _split_entities(b.frame)
+    if roles_a and roles_b:
+        return bool(roles_a & roles_b)
+    if names_a and names_b and any(_same_name(m, t) for m in names_a for t in names_b):
+        return True
+    return None
+
+
+def _split_entities(frame: Frame) -> tuple[frozenset[str], frozenset[str]]:
+    roles = frozenset(e.lower() for e in frame.entities if e.lower() in _ROLES)
+    names = frozenset(e for e in frame.entities if e.lower() not in _ROLES)
+    return roles, names
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa & wb) or _acronym(a) == b.lower() or _acronym(b) == a.lower()
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+
+
+def _measure(a: Claim, b: Claim) -> bool | None:
+    x, y = a.frame.measure, b.frame.measure
+    if not x or not y:
+        return None
+    return bool(stems(x.split()) & stems(y.split()))
+
+
+def _reason(slot: str, other: Claim) -> str:
+    f = other.frame
+    shown = {
+        "unit": other.unit, "kind": f.kind, "counted": other.noun, "time": f.time,
+        "places": ", ".join(f.places), "entities": ", ".join(f.entities), "measure": f.measure,
+    }[slot]
+    name = {"places": "place", "entities": "entity", "counted": "counted thing"}.get(slot, slot)
+    return f"different {name}: {shown}"
+
+
+_CHECKS = {"unit": _unit, "kind": _kind, "counted": _counted, "time": _time, "places": _places,
+           "entities": _entities, "measure": _measure}
+
+
+def convert(q: Quantity, unit: str) -> Quantity:
+    """``q`` in ``unit`` when both are units of one convertible class ("2 ha" -> 20.000 m2),
+    else ``q`` unchanged."""
+    if q.unit == unit or q.unit not in CONVERSIONS or unit not in CONVERSIONS:
+        return q
+    (base, mine), (other_base, theirs) = CONVERSIONS[q.unit], CONVERSIONS[unit]
+    if base != other_base:
+        return q
+    f = Decimal(mine) / Decimal(theirs)
+    return Quantity(q.value * f, unit, q.noun, q.low * f, q.high * f, q.approx)

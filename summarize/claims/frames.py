@@ -1,0 +1,214 @@
+"""A claim's frame: what its number is about, read by rules over the number's own clause.
+
+The clause is the stretch of the sentence around the number between clause edges (";", a comma
+that is no decimal comma, "sementara", "sedangkan", "dibandingkan", ...; ``CLAUSE_EDGE``): "ekspor turun 6,71
+persen, sementara impor turun 5,96 persen" gives each figure its own subject, and "inflasi
+pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen" its own year. Slots:
+
+- measure: the clause's content words around the number (generic heads such as "jumlah",
+  reporting verbs, function words, places, roles, times and units removed);
+- entities: roles ("Presiden", "Wakil Presiden") and names (capitalised words) of the clause;
+- places: provinces, large cities and countries (``frame_words``);
+- time: the date or year nearest the number in its clause, else the sentence's, with "tahun
+  lalu", "tahun ini", "bulan lalu" resolved against the article's date; None when the text names
+  no time (``Claim.time`` then falls back to the article's date, as before frames);
+- kind: change / target / realised / share / level, from the words right before and after;
+- unit_class and counted: classes, so "peserta" and "orang" (people), "UMKM" and "pelaku usaha",
+  "ha" and "m2" (area) line up.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from summarize.claims.frame_words import (
+    ANY_COUNTED, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLACE_ALIASES, PLACE_NAMES,
+    REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
+)
+from summarize.claims.parse.dates import DateSpan, sentence_time
+from summarize.claims.parse.units import NOT_NOUNS, UNITS
+from summarize.claims.parse.words import NUMBER_WORDS
+from summarize.claims.types import Frame, Quantity
+
+#: Parentheses are no edge (an apposition: "Jakarta Entrepreneur (Jakpreneur)"), nor is a comma
+#: that goes on with the same figure ("..., yaitu sebanyak 377.625 peserta").
+CLAUSE_EDGE = re.compile(
+    r"[;:\"“”]|,(?!\d)(?!\s*(?:yaitu|yakni|atau|sebesar|sebanyak|mencapai|menjadi|dengan|senilai)\b)"
+    r"|\b(?:sementara|sedangkan|namun|tetapi|adapun|dibandingkan|dibanding|ketimbang)\b", re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_ROLE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in ROLES) + r")\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PLACE_NAMES) + r")\b")
+_NAME = re.compile(r"\b(?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|dan|&))*")
+_RELATIVE = re.compile(r"\b(tahun|bulan)\s+(lalu|silam|ini|kemarin|sebelumnya)\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(?:kuartal|triwulan)\s+(I{1,3}|IV|[1-4])(?:\s+(?:tahun\s+)?(\d{4}))?\b", re.IGNORECASE)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_UNIT_WORDS = frozenset(w for phrase in UNITS for w in phrase)
+_MONTH_WORDS = frozenset(
+    "januari februari maret april mei juni juli agustus september oktober november desember "
+    "senin selasa rabu kamis jumat sabtu minggu pekan tahun bulan hari kuartal triwulan semester".split()
+)
+_MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
+_KIND_WINDOW = 6
+_COMPARED = re.compile(r"\b(?:dibanding\w*|ketimbang|sejak|dari)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_LINK = re.compile(r",|\b(?:dan|serta|atau|sedangkan|lalu)\b", re.IGNORECASE)
+_SKIP_NAMES = _MONTH_WORDS | GENERIC | NOT_NOUNS | frozenset(COUNTED_CLASSES)
+
+
+def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause holding ``sentence[start:end]``."""
+    left = [m.end() for m in CLAUSE_EDGE.finditer(sentence, 0, start)]
+    right = CLAUSE_EDGE.search(sentence, end)
+    return (left[-1] if left else 0), (right.start() if right else len(sentence))
+
+
+def _bounded(sentence: str, cs: int, ce: int, start: int, end: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The clause cut between this figure and its neighbours in a list of figures: "23 orang
+    tewas dan sedikitnya 40 orang luka-luka" gives "tewas" to 23 and "luka-luka" to 40. The
+    words after a figure, up to "dan"/"serta" or the next figure, describe that figure."""
+    before = [e for s, e in others if cs <= s and e <= start]
+    if before:
+        link = _LINK.search(sentence, before[-1], start)
+        cs = link.end() if link else before[-1]
+    after = [s for s, e in others if start < s and e <= ce]
+    if after:
+        link = _LINK.search(sentence, end, after[0])
+        ce = link.start() if link else after[0]
+    return cs, ce
+
+
+def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: list[DateSpan],
+               article_date: str | None, others: Sequence[tuple[int, int]] = ()) -> Frame:
+    """The frame of the quantity at ``sentence[start:end]`` (offsets relative to the sentence);
+    ``others`` are the spans of the sentence's other quantities, which bound its clause."""
+    cs, ce = _bounded(sentence, *clause_span(sentence, start, end), start, end, others)
+    clause = sentence[cs:ce]
+    roles = _found(_ROLE, clause)
+    # A place that runs on into another capitalised word is part of a name ("Jakarta Entrepreneur").
+    places_at = [m for m in _PLACE.finditer(clause) if not re.match(r"\s+[A-Z]", clause[m.end():])]
+    places = tuple(dict.fromkeys(_place(m.group()) for m in places_at))
+    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + [(m.start(), m.end()) for m in places_at]
+    names = _names(clause, taken + [(start - cs, end - cs)], cs == 0)
+    return Frame(
+        measure=_measure(sentence, cs, ce, start, end, taken),
+        entities=tuple(dict.fromkeys(roles + names)),
+        places=places,
+        time=_time(sentence, cs, ce, start, dates, article_date),
+        kind=_kind(sentence, cs, start, end),
+        unit_class=unit_class(quantity.unit),
+        counted=counted_class(quantity.noun),
+    )
+
+
+def unit_class(unit: str) -> str:
+    return UNIT_CLASSES.get(unit) or ("money" if unit.isupper() and len(unit) == 3 else unit)
+
+
+def counted_class(noun: str | None) -> str | None:
+    """The class of a counted noun ("peserta" -> "people"); reduplicated nouns count as their
+    base ("anak-anak" -> "anak"); unknown nouns are their own class."""
+    if noun is None:
+        return None
+    noun = noun.lower()
+    base, _, rest = noun.partition("-")
+    if rest == base:
+        noun = base
+    if noun in ANY_COUNTED:
+        return None
+    return COUNTED_CLASSES.get(noun, noun)
+
+
+def _found(rx: re.Pattern[str], text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(" ".join(w.capitalize() for w in m.group().split()) for m in rx.finditer(text)))
+
+
+def _place(name: str) -> str:
+    return PLACE_ALIASES.get(name.lower(), name)
+
+
+def place_region(name: str) -> str:
+    """The province of a listed city, else the place itself."""
+    return CITIES.get(name, name)
+
+
+def _names(clause: str, taken: list[tuple[int, int]], at_sentence_start: bool) -> tuple[str, ...]:
+    out = []
+    for m in _NAME.finditer(clause):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = [w.strip(".-") for w in m.group().split() if w.lower().strip(".-") not in _SKIP_NAMES]
+        if m.start() == 0 and at_sentence_start and words and m.group().split()[0] == words[0] and len(words) == 1 \
+                and not words[0].isupper():
+            continue  # a capitalised first word of the sentence is just a word
+        if words and not (len(words) == 1 and words[0].lower() in ("dan", "&")):
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+def _measure(sentence: str, cs: int, ce: int, start: int, end: int, taken: list[tuple[int, int]]) -> str | None:
+    left = [m for m in _WORD.finditer(sentence, cs, start) if not _inside(taken, m.start() - cs, m.end() - cs)]
+    right = [m for m in _WORD.finditer(sentence, end, ce) if not _inside(taken, m.start() - cs, m.end() - cs)]
+    words = [m.group().lower() for m in left[-_MEASURE_LEFT:] + right[:_MEASURE_RIGHT]]
+    kept = [w for w in words if _content(w)]
+    return " ".join(dict.fromkeys(kept)) or None
+
+
+def _content(word: str) -> bool:
+    return (len(word) >= 3 and word not in GENERIC and word not in NOT_NOUNS and word not in NUMBER_WORDS
+            and word not in _UNIT_WORDS and word not in _MONTH_WORDS)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _time(sentence: str, cs: int, ce: int, start: int, dates: list[DateSpan], article_date: str | None) -> str | None:
+    """The claim's own time: the nearest date or year of its clause (before the number first),
+    a quarter, a relative time, else the sentence's time that is no comparison's baseline."""
+    mine = [d for d in dates if d.iso and not d.named and cs <= d.start and d.end <= ce and d.kind != "time"]
+    before = [d for d in mine if d.end <= start]
+    if before:
+        return before[-1].iso
+    quarter = _QUARTER.search(sentence, cs, ce)
+    if quarter:
+        year = quarter.group(2) or (mine[0].iso[:4] if mine and mine[0].iso else None) or (article_date or "")[:4]
+        if year:
+            return f"{year}-Q{_QUARTERS[quarter.group(1).lower()]}"
+    if mine:
+        return mine[0].iso
+    relative = _RELATIVE.search(sentence, cs, ce) or _RELATIVE.search(sentence, 0, cs)
+    if relative and article_date:
+        return _resolve(relative.group(1).lower(), relative.group(2).lower(), article_date)
+    # A date that a comparison names is the baseline's, not the claim's ("..., dibanding Januari 2017").
+    return sentence_time([d for d in dates if not _COMPARED.search(sentence, max(0, d.start - 25), d.start)])
+
+
+def _resolve(unit: str, when: str, article_date: str) -> str | None:
+    year = int(article_date[:4])
+    back = 0 if when == "ini" else 1
+    if unit == "tahun":
+        return str(year - back)
+    if len(article_date) < 7:
+        return None
+    month = int(article_date[5:7]) - back
+    if month == 0:
+        year, month = year - 1, 12
+    return f"{year}-{month:02d}"
+
+
+def _kind(sentence: str, cs: int, start: int, end: int) -> str:
+    after = sentence[end:end + 20].lower().lstrip()
+    if after.startswith(SHARE_AFTER):
+        return "share"
+    before = [w.lower() for w in _WORD.findall(sentence[cs:start])][-_KIND_WINDOW:]
+    near = [w for w in before if w not in NEUTRAL_WORDS][-2:]  # "penurunan sebesar 6,17": a change
+    for word in reversed(near):
+        if word in LEVEL_WORDS:
+            break
+        if word in CHANGE_WORDS:
+            return "change"
+    if any(w in TARGET_WORDS for w in before):
+        return "target"
+    if any(w in REALISED_WORDS for w in before):
+        return "realised"
+    return "level"

@@ -1,0 +1,54 @@
+"""Slot-by-slot comparison of two claims' frames and unit conversion."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from summarize.claims.extract import extract_claims
+from summarize.claims.frame_match import compare, convert
+from summarize.claims.types import Quantity
+
+
+def one(text: str):
+    (claim,) = extract_claims(text)
+    return claim
+
+
+def test_a_slot_stated_on_one_side_only_is_no_contradiction() -> None:
+    a = one("Tingkat pengangguran terbuka sebesar 7,4 persen.")
+    b = one("Tingkat pengangguran terbuka di Jawa Tengah sebesar 5,1 persen.")
+    m = compare(a, b)
+    assert m.compatible and "measure" in m.matched and "places" not in m.matched
+
+
+def test_a_different_value_in_one_slot_rules_out_with_a_reason() -> None:
+    a = one("Tingkat pengangguran terbuka di Jawa Barat sebesar 7,4 persen.")
+    b = one("Tingkat pengangguran terbuka di Jawa Tengah sebesar 5,1 persen.")
+    assert compare(a, b).ruled_out == ("places", "different place: Jawa Tengah")
+    city = one("Tingkat pengangguran terbuka di Bandung sebesar 7,4 persen.")
+    assert compare(a, city).compatible  # Bandung lies in Jawa Barat
+    nation = one("Tingkat pengangguran terbuka Indonesia sebesar 5,3 persen.")
+    assert compare(a, nation).compatible
+
+
+def test_roles_are_exact_and_names_may_be_acronyms() -> None:
+    a = one("Kepuasan terhadap kinerja Presiden sebesar 78 persen.")
+    b = one("Kepuasan terhadap kinerja Wakil Presiden sebesar 65 persen.")
+    assert compare(a, b).ruled_out == ("entities", "different entity: Wakil Presiden")
+    bps = one("Menurut BPS, inflasi tahunan sebesar 2,61 persen.")
+    full = one("Badan Pusat Statistik mencatat inflasi tahunan sebesar 2,61 persen.")
+    assert compare(bps, full).ruled_out is None
+
+
+def test_change_is_not_a_level_and_realised_is() -> None:
+    change = one("Ekspor naik 5 persen.")
+    level = one("Ekspor tercatat sebesar 5 persen dari PDB.")
+    assert compare(change, level).ruled_out is not None and compare(change, level).ruled_out[0] == "kind"
+    realised = one("Realisasi ekspor sebesar 5 persen.")
+    assert compare(realised, one("Ekspor sebesar 5 persen.")).compatible
+
+
+def test_area_units_convert() -> None:
+    ha = Quantity(Decimal(2), "ha", None, Decimal("1.5"), Decimal("2.5"))
+    assert convert(ha, "m2").value == Decimal(20000) and convert(ha, "m2").low == Decimal(15000)
+    assert convert(ha, "IDR") is ha
+    assert compare(one("Lahan seluas 2 hektare ditanami padi."), one("Lahan seluas 20.000 m2 ditanami padi.")).compatible

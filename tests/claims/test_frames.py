@@ -1,0 +1,57 @@
+"""Frames read from real sentences: measure, entities, places, the clause's own time, kind,
+unit and counted classes."""
+from __future__ import annotations
+
+from summarize.claims.extract import extract_claims
+from summarize.claims.frames import clause_span, counted_class, unit_class
+from summarize.claims.types import Frame
+
+
+def frames(text: str, date: str | None = None) -> dict[str, Frame]:
+    return {c.surface: c.frame for c in extract_claims(text, date=date)}
+
+
+def test_each_figure_gets_its_own_clause_time() -> None:
+    f = frames("Inflasi pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen.")
+    assert (f["2,8 persen"].time, f["2,61 persen"].time) == ("2024", "2023")
+    f = frames("Ekspor Februari 2017 turun 6,71 persen, dibanding Februari 2016 naik 11,16 persen.")
+    assert (f["6,71 persen"].time, f["11,16 persen"].time) == ("2017-02", "2016-02")
+
+
+def test_relative_times_and_quarters_resolve_against_the_article_date() -> None:
+    assert frames("Penjualan tahun lalu mencapai 5 juta unit.", "2024-06-01")["mencapai 5 juta unit"].time == "2023"
+    assert frames("Pada kuartal I 2024 ekonomi tumbuh 5,11 persen.")["5,11 persen"].time == "2024-Q1"
+    assert frames("Harga naik 5 persen.")["5 persen"].time is None
+
+
+def test_kind_change_level_target_realised_share() -> None:
+    f = frames("Penjualan mobil naik 5 persen menjadi 20 persen.")
+    assert (f["5 persen"].kind, f["20 persen"].kind) == ("change", "level")
+    assert frames("Pemerintah menargetkan 1.000 rumah.")["1.000 rumah"].kind == "target"
+    assert frames("Realisasi anggaran mencapai 91,82 persen.")["mencapai 91,82 persen"].kind == "realised"
+    assert frames("Penyerapan mencapai 75,8 persen dari target.")["mencapai 75,8 persen"].kind == "share"
+
+
+def test_places_roles_and_names() -> None:
+    f = frames("Tingkat pengangguran terbuka di Jawa Barat sebesar 7,4 persen.")["7,4 persen"]
+    assert f.places == ("Jawa Barat",) and f.measure == "pengangguran terbuka"
+    assert frames("Kepuasan terhadap Wakil Presiden sebesar 65 persen.")["65 persen"].entities == ("Wakil Presiden",)
+    f = frames("Sebanyak 377.625 orang ikut program Jakarta Entrepreneur.")["377.625 orang"]
+    assert f.places == () and "Jakarta Entrepreneur" in f.entities  # a place inside a name is no place
+
+
+def test_unit_and_counted_classes() -> None:
+    assert [counted_class(n) for n in ("peserta", "jiwa", "pelaku umkm", "pelaku usaha", "mobil", "anak-anak")] == \
+        ["people", "people", "umkm", "umkm", "vehicle", "anak"]
+    assert counted_class("unit") is None and counted_class(None) is None
+    assert [unit_class(u) for u in ("ha", "m2", "km/h", "magnitude", "IDR", "percent")] == \
+        ["area", "area", "speed", "magnitude", "money", "percent"]
+
+
+def test_clause_edges() -> None:
+    s = "Ekspor turun 6 persen, sementara impor turun 5 persen."
+    start = s.index("5 persen")
+    assert s[slice(*clause_span(s, start, start + 8))].strip() == "impor turun 5 persen."
+    s = "Jumlah peserta Jakpreneur (Jakarta Entrepreneur), yaitu sebanyak 377.625 peserta."
+    start = s.index("377")
+    assert clause_span(s, start, start + 15)[0] == 0
