@@ -6,13 +6,15 @@ this module started is shut down when the job ends, so a batch leaves no Ray pro
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import ray
 import ray.data
 
 from summarize.errors import UsageError
+
 
 @contextmanager
 def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iterator[Any]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import numpy as np
 import ray.data
