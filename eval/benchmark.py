@@ -3,11 +3,14 @@
     python -m eval.benchmark                 # 300 articles, default encoder and ranker
     python -m eval.benchmark --n 100 --ranker centrality
     python -m eval.benchmark --steps 100      # also: what batching and the candidate cut each buy
+    python -m eval.benchmark --cold-only      # only the start-up figures → eval/results/benchmark_cold.json
 
 Prints and writes ``eval/results/benchmark.json``: model load time, articles/s and sentences/s of
 ``summarize_many`` (model load excluded), the time split between cleaning/splitting, embedding
-and ranking+selection, peak RSS, and the cold start of the ``summarize`` command on one article
-(a fresh process: imports, model load, one summary).
+and ranking+selection, peak RSS, and the start-up costs a user waits for, each the median of
+``--cold-repeats`` fresh processes run in turn (so machine load hits all three alike): the bare
+interpreter (``python -c pass``, the baseline), ``import summarize``, and the ``summarize``
+command on one article (imports, model load, one summary).
 """
 from __future__ import annotations
 
@@ -52,14 +55,30 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def cold_start(path: Path, repeats: int) -> list[float]:
-    """Wall seconds of ``python -m summarize FILE -q`` in a fresh process (what a user waits)."""
-    times = []
+#: Fresh-process start-up measurements: name → command line.
+COLD = {
+    "python_start_s": [sys.executable, "-c", "pass"],
+    "import_summarize_s": [sys.executable, "-c", "import summarize"],
+    "cli_one_article_s": [sys.executable, "-m", "summarize", str(EXAMPLE), "-q"],
+}
+
+
+def cold_start(repeats: int) -> dict:
+    """Wall seconds of each ``COLD`` command in a fresh process, interleaved; medians and runs,
+    and each as a multiple of the bare interpreter's start in the same run."""
+    times: dict[str, list[float]] = {name: [] for name in COLD}
     for _ in range(repeats):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "summarize", str(path), "-q"], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return times
+        for name, command in COLD.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times[name].append(time.perf_counter() - start)
+    out: dict = {"repeats": repeats, "file": EXAMPLE.name}
+    for name, runs in times.items():
+        out[name] = {"median": round(statistics.median(runs), 3), "runs": [round(t, 3) for t in runs]}
+    base = statistics.median(times["python_start_s"])
+    out["import_vs_python_start"] = round(statistics.median(times["import_summarize_s"]) / base, 1)
+    out["cli_vs_python_start"] = round(statistics.median(times["cli_one_article_s"]) / base, 1)
+    return out
 
 
 def run(texts: list[str], encoder: str | None, ranker: str | None, repeats: int) -> dict:
@@ -98,9 +117,7 @@ def run(texts: list[str], encoder: str | None, ranker: str | None, repeats: int)
         "python": platform.python_version(),
     }
     if repeats:
-        times = cold_start(EXAMPLE, repeats)
-        result["cold_start_cli_s"] = {"median": round(statistics.median(times), 3), "runs": [round(t, 3) for t in times],
-                                      "file": EXAMPLE.name}
+        result["cold_start"] = cold_start(repeats)
     return result
 
 
@@ -135,18 +152,26 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=300, help="articles (the first N of IndoSum)")
     ap.add_argument("--encoder", default=None)
     ap.add_argument("--ranker", default=None)
-    ap.add_argument("--cold-repeats", type=int, default=3, help="CLI cold starts to time (0: skip)")
+    ap.add_argument("--cold-repeats", type=int, default=5, help="fresh processes per start-up figure (0: skip)")
+    ap.add_argument("--cold-only", action="store_true", help="only the start-up figures (benchmark_cold.json)")
     ap.add_argument("--steps", type=int, default=0, metavar="N",
                     help="also time each throughput step on N articles (default encoder and ranker)")
     args = ap.parse_args(argv)
+    if args.cold_only:
+        _write("benchmark_cold.json", {"cold_start": cold_start(args.cold_repeats), "python": platform.python_version()})
+        return
     texts = [a.raw_text for a in load_articles(limit=max(args.n, args.steps))]
     result = run(texts[: args.n], args.encoder, args.ranker, args.cold_repeats)
     if args.steps:
         result["steps"] = steps(texts[: args.steps])
+    _write("benchmark.json", result)
+
+
+def _write(name: str, result: dict) -> None:
     for key, value in result.items():
         print(f"{key:26s} {value}")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "benchmark.json").write_text(json.dumps(result, indent=1))
+    (RESULTS / name).write_text(json.dumps(result, indent=1) + "\n")
 
 
 if __name__ == "__main__":
