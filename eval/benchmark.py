@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -72,12 +73,13 @@ def cold_start(repeats: int) -> dict:
             start = time.perf_counter()
             subprocess.run(command, check=True, capture_output=True)
             times[name].append(time.perf_counter() - start)
-    out: dict = {"repeats": repeats, "file": EXAMPLE.name}
+    out: dict = {"repeats": repeats, "file": EXAMPLE.name, "load_average_1min_before": round(os.getloadavg()[0], 1)}
     for name, runs in times.items():
         out[name] = {"median": round(statistics.median(runs), 3), "runs": [round(t, 3) for t in runs]}
     base = statistics.median(times["python_start_s"])
     out["import_vs_python_start"] = round(statistics.median(times["import_summarize_s"]) / base, 1)
     out["cli_vs_python_start"] = round(statistics.median(times["cli_one_article_s"]) / base, 1)
+    out["load_average_1min_after"] = round(os.getloadavg()[0], 1)  # a shared machine: other jobs' load
     return out
 
 

@@ -21,6 +21,7 @@ def test_cold_only_writes_medians_of_each_start_up_command(monkeypatch, tmp_path
     for name in benchmark.COLD:
         assert len(cold[name]["runs"]) == 3 and cold[name]["median"] == sorted(cold[name]["runs"])[1]
     assert cold["import_vs_python_start"] > 0 and cold["cli_vs_python_start"] > 0
+    assert cold["load_average_1min_before"] >= 0 and cold["load_average_1min_after"] >= 0
     assert calls[:3] == [cmd[-1] for cmd in cheap.values()]  # interleaved: one of each per round
     assert "cold_start" in capsys.readouterr().out
 
