@@ -97,8 +97,9 @@ class HFBackend(Backend):
     def __init__(self, spec: str, layers: int | None = None, max_length: int = 128, prefix: str = "") -> None:
         from transformers import AutoModel, AutoTokenizer
 
-        self.name, self.prefix, self.max_length = spec, prefix, max_length
+        self.name, self.prefix = spec, prefix
         self.tokenizer = AutoTokenizer.from_pretrained(spec)
+        self.max_length = min(max_length, self.tokenizer.model_max_length)  # no tokens past the positions
         self.module = AutoModel.from_pretrained(spec)
         if layers:  # BERT-like stacks keep their layers in encoder.layer
             self.module.encoder.layer = self.module.encoder.layer[:layers]
