@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 from typing import Sequence
 
@@ -11,63 +9,19 @@ from summarize.claims.corpus import CorpusInput, load_corpus
 from summarize.claims.index import ClaimIndex
 from summarize.claims.match import Match, Matcher, get_matcher
 from summarize.claims.statements import Extractor
-from summarize.claims.store import StatementStore
 from summarize.claims.frame_match import convert
+from summarize.claims.parse.dates import validate_date
+from summarize.claims.siblings import explained, mark_anchored
+from summarize.claims.store import StatementStore
 from summarize.claims.types import CheckResult, Claim, Evidence, RuledOut
 from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_NEEDS, CONFLICT_SIMILARITY, decide, explain, values_agree
-
-#: Ruled-out statements shown per claim (the most similar ones).
-SHOW_RULED_OUT = 3
-from summarize.claims.parse.dates import validate_date
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
 from summarize.errors import InputError
 
 log = logging.getLogger(__name__)
 
-
-#: Relative width a number's interval may have to anchor two sentences to one event: three
-#: significant digits ("12,57 miliar dolar AS", "377.625 peserta"). Two reports sharing such a
-#: number report the same thing; a shared "6 bulan" or "22 orang" may be chance.
-ANCHOR_PRECISION = Decimal("0.01")
-
-
-def _anchors(claims: Sequence[Claim], evidence: list[list[Evidence]], i: int) -> set[tuple[str, ...]]:
-    """The corpus statements that agree with another claim of claim ``i``'s sentence, as
-    (source, sentence, surface), and their sentences as (source, sentence): sentences that
-    report the same event (see ``verdict.decide``). The agreeing statements themselves are
-    the other claims' numbers, never candidates for claim ``i``. Only precise numbers anchor
-    (see ``ANCHOR_PRECISION``)."""
-    key = (claims[i].sentence_start, claims[i].sentence_end)
-    agreed = [
-        e for j, other in enumerate(claims)
-        if j != i and (other.sentence_start, other.sentence_end) == key and _precise(other)
-        for e in evidence[j] if e.agrees
-    ]
-    return {(e.source, e.sentence) for e in agreed} | {(e.source, e.sentence, e.surface) for e in agreed}
-
-
-def _precise(claim: Claim) -> bool:
-    """Whether the claim's interval is at most ``ANCHOR_PRECISION`` of its value wide."""
-    q = claim.quantity
-    return q.value > 0 and q.high - q.low <= q.value * ANCHOR_PRECISION
-
-
-def _explained_by_siblings(claims: Sequence[Claim], i: int, evidence: list[Evidence]) -> tuple[list[Evidence], list[RuledOut]]:
-    """Evidence that disagrees with claim ``i`` but agrees with another figure of the same unit
-    in the claim's own sentence is about that figure ("83 persen ... sedangkan ... 66 persen"
-    against an outlet that reports only the 66 persen), not a contradiction: it is ruled out."""
-    claim = claims[i]
-    siblings = [c for j, c in enumerate(claims) if j != i and c.sentence_start == claim.sentence_start
-                and c.unit == claim.unit]
-    kept, ruled = [], []
-    for e in evidence:
-        sibling = None if e.agrees else next((c for c in siblings if values_agree(c.quantity, e.quantity)), None)
-        if sibling is None:
-            kept.append(e)
-        else:
-            ruled.append(RuledOut(e.source, e.sentence, e.surface, e.value, "sibling",
-                                  f"states {sibling.surface!r}, another figure of the claim's sentence"))
-    return kept, ruled
+#: Ruled-out statements shown per claim (the most similar ones).
+SHOW_RULED_OUT = 3
 
 
 def _default_extractor() -> Extractor:
@@ -162,24 +116,23 @@ class ClaimChecker:
         """Verdicts for claims already extracted (e.g. by the caller, or edited by hand);
         ``text`` is their article, which tells the matcher what story they belong to."""
         matches = self.matcher.match(claims, self.store, self.encoder, text)
-        evidence = [[self._evidence(claim, m) for m in found if m.ruled_out is None] for claim, found in zip(claims, matches)]
+        figures: dict[tuple[str, str], tuple[Claim, ...]] = {}
+        evidence = [[self._evidence(claim, m, figures) for m in found if m.ruled_out is None]
+                    for claim, found in zip(claims, matches)]
         results = []
         for i, claim in enumerate(claims):
-            anchors = _anchors(claims, evidence, i)
-            mine = [
-                replace(e, anchored=(e.source, e.sentence) in anchors and (e.source, e.sentence, e.surface) not in anchors)
-                for e in evidence[i]
-            ]
+            mine = mark_anchored(claims, evidence, i)
             ruled_out = self._ruled_out(matches[i])
             if self.siblings:
-                mine, by_sibling = _explained_by_siblings(claims, i, mine)
+                mine, by_sibling = explained(claims, i, mine, lambda e: figures[(e.source, e.sentence)])
                 ruled_out = (by_sibling + ruled_out)[:SHOW_RULED_OUT]
             verdict, deciding = decide(mine, self.conflict_similarity, self.conflict_margin, self.conflict_needs)
             results.append(CheckResult(claim, verdict, mine, deciding, explain(verdict, deciding, mine, ruled_out), ruled_out))
         return results
 
-    def _evidence(self, claim: Claim, match: Match) -> Evidence:
+    def _evidence(self, claim: Claim, match: Match, figures: dict[tuple[str, str], tuple[Claim, ...]]) -> Evidence:
         stored = self.store.sentence(match.sentence)
+        figures[(stored.source, stored.text)] = stored.claims
         other = stored.claims[match.claim]
         quantity = convert(other.quantity, claim.unit)
         return Evidence(
