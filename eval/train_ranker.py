@@ -13,8 +13,9 @@ import argparse
 from dataclasses import fields
 from pathlib import Path
 
-from summarize.evaluation.ranker_cv import add_cv_args, load_training_data, run_cv
+from eval.ranker_cv import add_cv_args, run_cv
 from summarize.evaluation.ranker_net import NetConfig
+from summarize.evaluation.ranker_targets import load_training_data
 from summarize.evaluation.train_ranker import TrainConfig, train
 
 

@@ -25,8 +25,8 @@ from typing import Sequence
 import numpy as np
 
 from summarize.evaluation.indosum import Article
-from summarize.evaluation.ranker_cv import reference_overlap, rouge1_f, subset_scores
 from summarize.evaluation.ranker_net import NetConfig, config_dict
+from summarize.evaluation.ranker_targets import reference_overlap, rouge1_f, subset_scores
 from summarize.rankers.features import sentence_features
 from summarize.rankers.learned import Head, LearnedRanker
 
@@ -174,10 +174,11 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
     steps = cfg.epochs * ((len(train) + cfg.batch - 1) // cfg.batch)
     if not train:
         raise ValueError(f"no training articles ({len(exs)} given, all held out for validation)")
-    # warm up for 10 % of the steps but at least two: OneCycleLR divides by (warm-up steps - 1),
-    # so a tiny training set (one batch an epoch, e.g. ``summarize-eval --limit 20``) must not get 1
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps,
-                                                pct_start=min(0.5, max(0.1, 2 / steps)))
+    # OneCycleLR's warm-up ends at step pct * total - 1 and divides by it, so it must lie strictly
+    # between 0 and the last step: 10 % of the steps as always, but at least 1.5 steps' worth when
+    # a tiny training set (one batch an epoch, ``summarize-eval --limit 20``) has few steps in all
+    total = max(steps, 2)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=total, pct_start=max(0.1, 1.5 / total))
     best, best_state = -1.0, None
     for epoch in range(cfg.epochs):
         net.train()

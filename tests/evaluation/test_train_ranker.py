@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarize.evaluation.ranker_cv import rouge1_f, subset_scores
+from summarize.evaluation.ranker_targets import rouge1_f, subset_scores
 
 SENTS = [
     "Harga beras naik lima persen di Jakarta.",
@@ -58,8 +58,8 @@ def test_subset_loss_is_lower_when_logits_favour_the_best_summary():
     assert exs[0].labels.tolist() == [float(i in exs[0].subsets[int(np.argmax(exs[0].subset_f1))]) for i in range(n)]
 
 
-@pytest.mark.parametrize("n_articles", [5, 16])
-def test_a_training_set_of_one_batch_per_epoch_trains(n_articles):
+@pytest.mark.parametrize("n_articles,epochs", [(5, 10), (16, 10), (16, 2), (3, 1)])
+def test_a_training_set_of_one_batch_per_epoch_trains(n_articles, epochs):
     """``summarize-eval --limit 20`` trains folds of ~16 articles: one batch an epoch, ten steps in
     all, where a 10 % warm-up of one step made OneCycleLR divide by zero."""
     pytest.importorskip("torch")
@@ -71,6 +71,6 @@ def test_a_training_set_of_one_batch_per_epoch_trains(n_articles):
     arts = [Article(f"a{i}", "", SENTS, list(range(len(SENTS))), [True, False, True, False, False], REFERENCE)
             for i in range(n_articles)]
     embs = [rng.normal(size=(len(SENTS), 8)).astype(np.float32) for _ in arts]
-    cfg = TrainConfig(net=NetConfig(d_model=16, n_layers=1, n_heads=2, d_ff=16), members=1, epochs=10)
+    cfg = TrainConfig(net=NetConfig(d_model=16, n_layers=1, n_heads=2, d_ff=16), members=1, epochs=epochs)
     ranker = train(arts, embs, "toy", cfg)
     assert ranker.head_for("toy").meta["n_articles"] == n_articles

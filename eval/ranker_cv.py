@@ -1,4 +1,5 @@
-"""Cross-validation of ranker training against LEAD-3, for choosing the learned ranker's recipe.
+"""Cross-validation of ranker training against LEAD-3, for choosing the learned ranker's recipe
+(used by ``python -m eval.train_ranker --cv``; the checkout's experiment code, not installed).
 
 5 folds by ``fold_of``: train on four, score the fifth, never score what was trained on. Each
 fold reports ROUGE-1/2/L F1 (``summarize.evaluation.metrics``) of LEAD-3 and of the trained ranker at every
@@ -11,19 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
-from itertools import combinations
-from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
 
 from summarize.evaluation.folds import N_FOLDS, fold_of
-from summarize.evaluation.indosum import Article, load_articles
+from summarize.evaluation.indosum import Article
 from summarize.evaluation.locations import results_dir
 from summarize.evaluation.metrics import (
     ROUGE_TYPES,
-    CorpusTokenizer,
     paired_test,
     rouge_many,
 )
@@ -31,61 +28,7 @@ from summarize.rankers.base import Document, Ranker
 from summarize.select import Length, mmr_select
 from summarize.text import article_sentences
 
-_TOK = CorpusTokenizer()
 RESULTS = results_dir()
-
-
-def rouge1_f(reference: str, summary: str) -> float:
-    """ROUGE-1 F1 with the harness's tokens; a fast stand-in for ``summarize.evaluation.metrics.rouge`` when only
-    R1 is needed (early stopping scores every epoch)."""
-    ref, hyp = Counter(_TOK.tokenize(reference)), Counter(_TOK.tokenize(summary))
-    overlap = sum((ref & hyp).values())
-    if not overlap:
-        return 0.0
-    p, r = overlap / sum(hyp.values()), overlap / sum(ref.values())
-    return 2 * p * r / (p + r)
-
-
-def reference_overlap(sentences: Sequence[str], reference: str) -> np.ndarray:
-    """Per sentence, the share of its tokens found in the reference: a graded "how summary-like"
-    target that, unlike the 0/1 gold labels, gives credit to near-misses."""
-    ref = Counter(_TOK.tokenize(reference))
-    out = []
-    for sent in sentences:
-        toks = Counter(_TOK.tokenize(sent))
-        out.append(sum((toks & ref).values()) / max(sum(toks.values()), 1))
-    return np.asarray(out, dtype=np.float32)
-
-
-def subset_scores(sentences: Sequence[str], reference: str, k: int = 3) -> tuple[np.ndarray, np.ndarray]:
-    """Every ``k``-sentence subset (an (S, k) index array, in ``combinations`` order) and its
-    ROUGE-1 F1 against the reference. Exhaustive (C(10, 3) = 120 subsets at the default cut), so
-    only for short inputs."""
-    ref = Counter(_TOK.tokenize(reference))
-    bags = [Counter(_TOK.tokenize(s)) for s in sentences]
-    subsets = list(combinations(range(len(bags)), min(k, len(bags))))
-    f1 = []
-    for subset in subsets:
-        hyp = sum((bags[i] for i in subset), Counter())
-        overlap = sum((hyp & ref).values())
-        f1.append(2 * overlap / (sum(hyp.values()) + sum(ref.values())) if overlap else 0.0)
-    return np.asarray(subsets, dtype=np.int64).reshape(len(subsets), -1), np.asarray(f1, dtype=np.float32)
-
-
-def load_training_data(encoder: str, limit: int | None = None, cached_only: bool = False,
-                       cache_dir: Path | None = None):
-    """Articles and their sentence embeddings from the shared cache (embedding what is missing,
-    unless ``cached_only``, which drops articles not fully cached yet)."""
-    from summarize.encoders import get_encoder
-    from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, _key
-
-    enc = CachedEncoder(get_encoder(encoder), cache_dir or CACHE_DIR)
-    articles = load_articles(limit=limit)
-    if cached_only:
-        articles = [a for a in articles if all(_key(s) in enc._vectors for s in a.sentences)]
-    embeddings = [enc.encode(a.sentences) for a in articles]
-    enc.save()
-    return articles, embeddings
 
 
 def gold_beyond(articles: Sequence[Article], n: int) -> tuple[float, float]:
