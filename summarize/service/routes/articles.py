@@ -12,7 +12,7 @@ from summarize.service.state import Services, get_services
 router = APIRouter(prefix="/v1/articles", tags=["archive"],
                    responses={503: {"model": ErrorResponse}})
 _WRITE = [Depends(require_api_key)]
-_ERRORS = {code: {"model": ErrorResponse} for code in (401, 404)}
+_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (401, 404)}
 
 
 @router.post("", response_model=ArticleStatus, dependencies=_WRITE, responses=_ERRORS)
