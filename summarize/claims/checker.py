@@ -17,6 +17,7 @@ from summarize.claims.types import CheckResult, Claim, Evidence, RuledOut
 from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_NEEDS, CONFLICT_SIMILARITY, decide, explain, values_agree
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
 from summarize.errors import InputError
+from summarize.types import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +107,14 @@ class ClaimChecker:
             raise TypeError(f"{type(self.store).__name__} is read-only: open the checker with archive=PATH to add articles")
         return add(id, text, date=date, source=source)
 
-    def check(self, text: str, *, date: str | None = None) -> list[CheckResult]:
+    def check(self, text: str, *, date: str | None = None, sentences: Sequence[Sentence] | None = None) -> list[CheckResult]:
         """A result per numeric claim in ``text``, in text order. ``date`` is the article's
         ISO date ("YYYY-MM-DD", "YYYY-MM" or "YYYY"): it resolves "tahun lalu" and is the time
-        of claims whose clause names none."""
-        return self.check_claims(self._extract(text, date=validate_date(date)), text=text)
+        of claims whose clause names none. ``sentences``: ``article_sentences(text)`` when the
+        caller already split the article (for its summary), so that it is split only once."""
+        date = validate_date(date)
+        claims = self._extract(text, date=date) if sentences is None else self._extract(text, date=date, sentences=sentences)
+        return self.check_claims(claims, text=text)
 
     def check_claims(self, claims: Sequence[Claim], text: str | None = None) -> list[CheckResult]:
         """Verdicts for claims already extracted (e.g. by the caller, or edited by hand);

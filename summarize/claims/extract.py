@@ -10,12 +10,14 @@ date of its own clause, else the sentence's) or, when the text names none, the a
 from __future__ import annotations
 
 import unicodedata
+from typing import Sequence
 
 from summarize.claims.frames import read_frame
 from summarize.claims.parse.dates import find_dates, validate_date
 from summarize.claims.parse.numbers import parse_quantities
 from summarize.claims.types import Claim
 from summarize.text import article_sentences
+from summarize.types import Sentence
 
 
 def _visible(s: str) -> str:
@@ -24,17 +26,19 @@ def _visible(s: str) -> str:
     return "".join(ch for ch in s if not ch.isspace() and unicodedata.category(ch) != "Cf")
 
 
-def extract_claims(text: str, *, date: str | None = None) -> list[Claim]:
+def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Sentence] | None = None) -> list[Claim]:
     """All quantity claims in ``text``, in reading order.
 
     ``date`` is the article's publication date (ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"): the
     fallback time of claims whose sentence names none, and the year of day-month dates written
-    without one ("Minggu (10/9)"). ``text[c.start:c.end] == c.surface`` for every claim.
+    without one ("Minggu (10/9)"). ``sentences`` are ``article_sentences(text)`` when the caller
+    has already split the article (for its summary): the article is then read once for both.
+    ``text[c.start:c.end] == c.surface`` for every claim.
     """
     date = validate_date(date)
     year_hint = date[:4] if date else None
     claims: list[Claim] = []
-    for sent in article_sentences(text):
+    for sent in article_sentences(text) if sentences is None else sentences:
         # Parse the original slice so offsets stay exact; drop what the pipeline blanked inside
         # the sentence (inline photo credits and the like), which is absent from ``sent.text``.
         original = text[sent.start:sent.end]

@@ -44,7 +44,7 @@ class FrameMatch:
 
 def compare(claim: Claim, other: Claim, slots: tuple[str, ...] = SLOTS) -> FrameMatch:
     """Compare ``other`` (a stored statement) with ``claim`` on ``slots``."""
-    matched = []
+    matched: list[str] = []
     for slot in slots:
         verdict = _CHECKS[slot](claim, other)
         if verdict is False:

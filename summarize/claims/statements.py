@@ -66,5 +66,7 @@ def group_by_sentence(claims: Sequence[Claim]) -> tuple[list[ArticleSentence], l
 def article_statements(text: str, date: str | None = None, extractor: Extractor | None = None) -> list[ArticleSentence]:
     """Extract an article's claims and group them by sentence: what a store embeds and keeps."""
     if extractor is None:
-        from summarize.claims.extract import extract_claims as extractor
+        from summarize.claims.extract import extract_claims
+
+        extractor = extract_claims
     return group_by_sentence(extractor(text, date=date))[0]

@@ -38,7 +38,6 @@ to tell from a different quantity (figures in ``eval/results/claims.json``).
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Sequence
 
 from summarize.claims.parse.units import INFINITY

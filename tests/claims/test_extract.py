@@ -99,3 +99,12 @@ def test_boilerplate_lines_yield_no_claims() -> None:
         "Pewarta: Siti\nEditor: Budi\nCopyright © ANTARA 2024"
     )
     assert [c.surface for c in extract_claims(text)] == ["500 peserta"]
+
+
+def test_sentences_split_once_by_the_caller_give_the_same_claims() -> None:
+    from summarize.text import article_sentences
+
+    text = "Jakarta (ANTARA) - Realisasi P3DN mencapai 91,82 persen. Peserta Jakpreneur sebanyak 377.625 orang."
+    sentences = article_sentences(text)
+    assert extract_claims(text, sentences=sentences) == extract_claims(text)
+    assert extract_claims(text, sentences=sentences[1:]) == extract_claims(text)[1:]

@@ -25,11 +25,11 @@ in parentheses ("( 32 )"), a score or list marker (see _Reader.keep_bare), or sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from summarize.claims.parse import units as U
 from summarize.claims.parse.dates import find_dates
 from summarize.claims.parse.digits import read_digits, starts_number, year_like
+from summarize.claims.parse.bare import BareNumberRules, Tok
 from summarize.claims.parse.masks import LABEL_WORDS, inside, label_spans
 from summarize.claims.parse.reading import Num, join, to_quantity
 from summarize.claims.types import Quantity
@@ -40,26 +40,16 @@ from summarize.claims.parse.words import NUMBER_WORDS, read_number_words
 _TOKEN = re.compile(
     r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*[¼½¾⅐-⅞]?|[¼½¾⅐-⅞]|(?:km|m)(?:[23]|\s?[²³])(?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]"
 )
-_NOT_AFTER = frozenset({":", "x", "×", "+"})
-_NOT_BEFORE = frozenset({":", ")", "x", "×", "-", "+", "'", "’"})
 _RELATIVE = (["lalu"], ["silam"])
-_CLOCK = re.compile(r"^\d{1,2}\.[0-5]\d$")
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
 
-@dataclass(frozen=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
-
-
-class _Reader:
+class _Reader(BareNumberRules):
     """Reads quantities from one sentence's tokens (one instance per sentence)."""
 
     def __init__(self, sentence: str) -> None:
         self.s = sentence
-        self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         # "m²" and "m ²" are read as "m2": superscripts are exponents of the unit before them.
         self.words = [t.text.lower().translate(_SUPERSCRIPTS).replace(" ", "") for t in self.toks]
         self.masked = label_spans(sentence, find_dates(sentence))
@@ -86,9 +76,6 @@ class _Reader:
         else:
             return None
         return self._scale(num)
-
-    def _sentence_initial(self, k: int) -> bool:
-        return not self.s[: self.toks[k].start].strip(" \"“'(")
 
     def _glued_name(self, k: int) -> bool:
         """Digits glued to letters are part of a name (P3DN, G20, COVID-19, 7P, ke-3), unless the
@@ -133,8 +120,9 @@ class _Reader:
             return
         smaller = U.SCALE_WORDS.get(self.words[j + 1], 0)
         read = read_digits(self.toks[j].text)
-        whole = (num.value / num.scale) % 1 == 0 and read is not None and read[0] % 1 == 0
-        if not whole or not 1 < smaller < num.scale or not 0 < read[0] < 1000:  # type: ignore[index]
+        if read is None or (num.value / num.scale) % 1 != 0 or read[0] % 1 != 0:
+            return
+        if not 1 < smaller < num.scale or not 0 < read[0] < 1000:
             return
         num.value, num.half, num.last = num.value + read[0] * smaller, read[1] * smaller, j + 2
 
@@ -207,50 +195,6 @@ class _Reader:
         if found:
             num.approx, num.first = found[0], num.first - found[1]
             num.approx_word = " ".join(self.words[num.first:num.first + found[1]])
-
-    def keep_bare(self, num: Num) -> bool:
-        """Whether a number with no unit, scale, noun or approximation is still a claim: not a
-        year, not a small number after a capitalised word ("Liga 1"), not in parentheses
-        ("( 32 )"), not next to a slash ("2017/18"), a colon, an "x", a capitalised word or in a
-        chain of hyphens ("4-3-3", "2-1"), not a list marker."""
-        if num.unit or num.scaled or num.noun or num.approx:
-            return True
-        if num.digits is None or year_like(num.digits):
-            return False
-        a, b = num.first, num.last
-        prev = self.toks[a - 1].text if a > 0 else ""
-        nxt = self.toks[b].text if b < len(self.toks) else ""
-        if (prev, nxt) == ("(", ")") or {"/", "⁄"} & {prev, nxt} or self._hyphen_chain(a, b):
-            return False
-        if prev in _NOT_AFTER or nxt in _NOT_BEFORE or nxt[:1].isupper():
-            return False  # clock times, odds, sizes ("3 x 2"), list items, shirt numbers, minutes (52')
-        if _CLOCK.match(num.digits):
-            return False  # "21.00": Indonesian decimals take a comma, so this is a clock time
-        if not prev and nxt in ("", ".", ")"):
-            return False  # a list marker alone ("4 .")
-        return not self._after_name(num)
-
-    def _after_name(self, num: Num) -> bool:
-        """A small plain number right after a capitalised word is part of a name ("Liga 1",
-        "Kabinet Indonesia Maju 2", "iPhone 15"); it takes no guessed noun either."""
-        a = num.first
-        if num.digits is None or abs(num.value) >= 1000 or a == 0:
-            return False
-        word = self.toks[a - 1].text
-        if any(ch.isupper() for ch in word[1:]):
-            return True  # "iPhone 15", "PlayStation 5": mixed case is a product name
-        if not word[:1].isupper():
-            return False
-        # At the sentence start a capitalised word is a name unless it is a common word
-        # ("Sebanyak 15", "Hanya 3 yang lolos"); "Windows 11 dirilis" is a name.
-        lower = word.lower()
-        return not self._sentence_initial(a - 1) or not (lower in U.NOT_NOUNS | U.OPENERS or U.VERBISH.match(lower))
-
-    def _hyphen_chain(self, a: int, b: int) -> bool:
-        """Numbers joined by bare hyphens are scores and formations, not quantities."""
-        before = a > 1 and self.toks[a - 1].text == "-" and starts_number(self.toks[a - 2].text)
-        after = b + 1 < len(self.toks) and self.toks[b].text == "-" and starts_number(self.toks[b + 1].text)
-        return before or after
 
     def read(self, k: int) -> Num | None:
         """The full quantity whose number starts at token k, or None."""

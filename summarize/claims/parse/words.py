@@ -125,8 +125,8 @@ def read_number_words(words: list[str], i: int) -> WordNumber | None:
         integer = _integer(words, i)
     if integer is None:
         if i < n and words[i] in FRACTIONS:
-            value = FRACTIONS[words[i]]
-            return WordNumber(value, _half_ulp_of_decimals(value), 1, False)
+            fraction = FRACTIONS[words[i]]
+            return WordNumber(fraction, _half_ulp_of_decimals(fraction), 1, False)
         return None
     value, last_scale, j = integer
     if last_scale == 1 and j < n and words[j] == "setengah":
