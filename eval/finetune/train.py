@@ -41,6 +41,7 @@ class FTConfig:
     encoder: str = "e5-small"  # or a Hugging Face id / directory
     layers: int = 6  # keep the first N layers (0: all)
     qat: bool = True  # Q4_0 fake-quant (e5-small only)
+    freeze_encoder: bool = False  # train the head alone on the (cut) encoder: the same-budget baseline
     fold: int = 0  # train on the other folds; -1: all articles
     train_limit: int = 0  # 0: every training article; else the first N in a seeded order
     epochs: int = 1
@@ -76,9 +77,13 @@ class Trainer:
         self.backend = make_backend(cfg.encoder, cfg.layers or None, cfg.qat, cfg.max_length)
         self.articles = training_articles(cfg)
         self.mean, self.std = self._feature_scaling()
+        if cfg.freeze_encoder:
+            self.backend.module.requires_grad_(False)
         self.head = HeadNet(self.backend.dim, self.mean.shape[0], self.net_cfg)
-        self.opt = torch.optim.AdamW([{"params": self.backend.trainable(), "lr": cfg.lr_encoder},
-                                      {"params": self.head.parameters(), "lr": cfg.lr_head}], weight_decay=cfg.weight_decay)
+        groups = [{"params": self.head.parameters(), "lr": cfg.lr_head}]
+        if not cfg.freeze_encoder:
+            groups.append({"params": self.backend.trainable(), "lr": cfg.lr_encoder})
+        self.opt = torch.optim.AdamW(groups, weight_decay=cfg.weight_decay)
         self.steps_per_epoch = -(-len(self.articles) // cfg.batch_articles)
         total, warm = cfg.epochs * self.steps_per_epoch, max(1, int(cfg.warmup * cfg.epochs * self.steps_per_epoch))
         self.sched = torch.optim.lr_scheduler.LambdaLR(
@@ -98,7 +103,8 @@ class Trainer:
 
     def loss(self, arts: list[Article]) -> torch.Tensor:
         cuts = [self._cut(a) for a in arts]
-        vectors = self.backend.embed(self.backend.tokenize([s for c in cuts for s in c]))
+        with torch.set_grad_enabled(not self.cfg.freeze_encoder):
+            vectors = self.backend.embed(self.backend.tokenize([s for c in cuts for s in c]))
         per_article = list(torch.split(vectors, [len(c) for c in cuts]))
         exs = make_examples(arts, [v.detach().numpy() for v in per_article], self.net_cfg.max_positions, target="oracle3")
         _, feats, _, pad = _batch(exs, self.mean, self.std)
@@ -137,7 +143,7 @@ class Trainer:
         total = self.cfg.epochs * self.steps_per_epoch
         stop = min(total, until) if until else total
         bar = tqdm(total=total, initial=self.step, desc="fine-tuning", unit="step")
-        self.backend.module.train()
+        self.backend.module.train(not self.cfg.freeze_encoder)
         self.head.train()
         while self.step < stop:
             epoch, i = divmod(self.step, self.steps_per_epoch)

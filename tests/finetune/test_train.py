@@ -38,6 +38,18 @@ def test_interrupted_run_resumes_to_the_same_weights(cfg, tmp_path) -> None:
     assert any(changed)  # training moved the weights
 
 
+def test_frozen_encoder_trains_the_head_alone(cfg, tmp_path) -> None:
+    trainer = Trainer(replace(cfg, freeze_encoder=True), tmp_path)
+    before = [p.detach().clone() for p in trainer.backend.module.parameters()]
+    head_before = [p.detach().clone() for p in trainer.head.parameters()]
+    trainer.run(until=2)
+    assert all(torch.equal(a, b) for a, b in zip(before, trainer.backend.module.parameters()))
+    assert not all(torch.equal(a, b) for a, b in zip(head_before, trainer.head.parameters()))
+    assert delta.read_meta(delta.write_delta(
+        trainer.backend._torch_e5.to_model_file(trainer.backend.module, trainer.backend.base),
+        trainer.backend.base, tmp_path / "d.npz"))["tensors"] == []
+
+
 def test_other_settings_refuse_the_checkpoint(cfg, tmp_path) -> None:
     tmp_path.mkdir(exist_ok=True)
     Trainer(cfg, tmp_path).run(until=1)
