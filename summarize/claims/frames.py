@@ -87,6 +87,10 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
     # A place that runs on into another capitalised word is part of a name ("Jakarta Entrepreneur").
     places_at = [m for m in _PLACE.finditer(clause) if not re.match(r"\s+[A-Z]", clause[m.end():])]
     places = tuple(dict.fromkeys(_place(m.group()) for m in places_at))
+    if not places and not any(ch.isdigit() for ch in sentence[:cs]):
+        # A figure-free opening phrase frames the whole sentence ("Di Jawa Barat, tingkat ...").
+        places = tuple(dict.fromkeys(_place(m.group()) for m in _PLACE.finditer(sentence, 0, cs)
+                                     if not re.match(r"\s+[A-Z]", sentence[m.end():])))
     taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + [(m.start(), m.end()) for m in places_at]
     names = _names(clause, taken + [(start - cs, end - cs)], cs == 0)
     return Frame(

@@ -6,35 +6,34 @@ written with and by its approximation word, so "1,5 juta" ([1,45; 1,55] juta) ag
 "1.523.000", "91,8 persen" with "91,82 persen", and "lebih dari 8.000 unit" with "8.200 unit",
 while "91,82 persen" and "78 persen" do not, nor "8 juta" and "8,5 juta" (halfway: ambiguous).
 
-The verdict rule, applied per claim:
+The verdict rule, applied per claim (the only place it is written):
 
-1. Evidence is every matched statement (the matcher already dropped those below its bar).
+1. Evidence is every statement the matcher found above its similarity bar whose frame is
+   compatible with the claim's (``frame_match``: same unit class, kind, counted class, time,
+   place, role; a slot stated on one side only is no contradiction). Statements a frame slot
+   rules out are shown as ``ruled_out`` with the slot and the reason, never used. Statements
+   explained by another figure of the claim's own sentence are ruled out too (``siblings``).
 2. Each source document is judged on its own. A source *agrees* when any of its statements
    agrees: one sentence often holds several numbers of one unit ("377.625 peserta ...
    249.576"), and the others are not a contradiction. A source with no agreeing statement
-   *conflicts* when its most similar statement is both close (similarity >=
-   ``conflict_similarity``) and unambiguous: no statement of another value in that source
-   comes within ``conflict_margin`` of it (a sentence that also states the top value is no
-   rival). A report that lists exports, imports and the surplus in similar sentences does not
-   tell us which of them our number is about, so its numbers are evidence to show, not a
-   contradiction. It also conflicts when a sentence of it is *anchored* to the claim's
-   sentence (another number of the claim's sentence agrees with one in it: the two sentences
-   report one event) and holds exactly one value of the claim's unit, time and noun, and that
-   value disagrees.
+   *conflicts* when one of its statements disagrees and all of these hold:
+   - it shares with the claim at least one identifying slot that both sides state
+     (``CONFLICT_NEEDS``: measure, entity or place), so it is known to be about the same thing;
+   - it is close (similarity >= ``conflict_similarity``) and unambiguous: no statement of
+     another value in that source comes within ``conflict_margin`` of it (a sentence that also
+     states the top value is no rival); or its sentence is *anchored* to the claim's (another
+     number of the claim's sentence agrees with one in it: one event) and holds exactly one
+     value of the claim's kind, and that value disagrees.
+   The two values cannot be reconciled: ``values_agree`` compares the intervals written
+   precision and approximation words allow.
 3. Across sources: **conflict** if any source conflicts (a claim contradicted by one outlet is
    worth a reader's look even when another outlet repeats it), else **consistent** if any
    source agrees, else **unverified**: nothing about the same quantity, or only ambiguous or
-   weak disagreements.
+   weak disagreements. ``explain`` writes the one-line reason.
 
-``deciding`` is the most similar statement of the winning kind. Measured on the dev split of
-``eval/data/claims`` (``python -m eval.claims_eval --tune``): without the margin, "conflict
-whenever a close statement disagrees" (bar 0.65) scored 0.44, calling most same-topic
-reports (exports vs imports, medal tables of other days) conflicts, and only a bar of 0.78 or
-more avoided that; with the margin the same best dev accuracy is reached with the bar at
-0.66. The rival exception and the anchored rule then found 2 of the 5 dev conflicts (0 before)
-with no false conflict on dev. Conflicts stay the weakest verdict: a rewritten sentence with
-one number and no shared precise figure ("8000 tamu" vs "sekitar 5000 tamu") scores too low
-to tell from a different quantity (figures in ``eval/results/claims.json``).
+``deciding`` is the most similar statement of the winning kind. Tune-part figures of this
+rule and of the designs it beat are in ``eval/results/claims_frames_tune.json``
+(``python -m eval.claims_frames_tune``); the thresholds were tuned on that part before frames.
 """
 from __future__ import annotations
 

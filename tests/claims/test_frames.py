@@ -55,3 +55,10 @@ def test_clause_edges() -> None:
     s = "Jumlah peserta Jakpreneur (Jakarta Entrepreneur), yaitu sebanyak 377.625 peserta."
     start = s.index("377")
     assert clause_span(s, start, start + 15)[0] == 0
+
+
+def test_a_figure_free_opening_phrase_gives_its_place() -> None:
+    f = frames("Di Jawa Barat, tingkat pengangguran terbuka pada Agustus 2023 sebesar 7,44 persen.")
+    assert f["7,44 persen"].places == ("Jawa Barat",)
+    f = frames("Di Jawa Barat angkanya 7 persen, sedangkan angka nasional 5 persen.")
+    assert f["5 persen"].places == ()  # the opening clause holds a figure: it frames only itself
