@@ -28,7 +28,7 @@ import numpy as np
 
 from summarize.claims.checker import ClaimChecker
 from summarize.encoders.base import Encoder, get_encoder
-from summarize.evaluation.claims_eval import eval_encoder
+from summarize.evaluation.claims_eval import code_version, eval_encoder
 from summarize.evaluation.indosum import load_articles
 
 RESULTS = Path(__file__).parent / "results" / "claims_bench.json"
@@ -102,6 +102,7 @@ def bench(n_docs: int = 1000, n_queries: int = 20, encoder: str = "e5-small", ba
     store = getattr(checker, "store", None) or getattr(checker, "index", None)
     return {
         "command": "python -m eval.bench_claims" + "".join(f" {a}" for a in sys.argv[1:]),
+        "code": code_version(),
         "corpus_docs": len(store) if store is not None and hasattr(store, "__len__") else n_docs,
         "skipped_docs": len(checker.skipped),
         "encoder": enc.name,
