@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out", type=Path, default=REPO / "eval" / "results" / "startup.json")
     args = ap.parse_args(argv)
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "baseline"
         _git("worktree", "add", "--detach", str(base), args.baseline)
@@ -97,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         "runs": args.runs,
         "baseline_revision": _git("rev-parse", "--short", args.baseline),
         "current_revision": _git("rev-parse", "--short", "HEAD") + (" (+ uncommitted changes)" if _git("status", "--porcelain") else ""),
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                    # shared machines: absolute times swing with load; the ratio is the figure to quote
+                    "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)}},
         **results,
         "ratio_current_over_baseline": {
             "import": round(results["current"]["import_median_s"] / results["baseline"]["import_median_s"], 3),

@@ -8,7 +8,6 @@ import os
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
 
 from summarize.cli_hooks import SUBCOMMANDS, optional_module, run_subcommand
 from summarize.errors import InputError, SummarizeError

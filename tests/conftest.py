@@ -17,3 +17,15 @@ def example_path(request) -> Path:
 @pytest.fixture
 def example_text(example_path: Path) -> str:
     return example_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_registries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test registers encoders, rankers and matchers into copies (the registry's copy
+    pattern), so a registration made by one test never leaks into the next."""
+    from summarize.claims import match
+    from summarize.encoders import base as encoders
+    from summarize.rankers import base as rankers
+
+    for module in (encoders, rankers, match):
+        monkeypatch.setattr(module, "_REGISTRY", module._REGISTRY.copy())

@@ -20,3 +20,19 @@ def test_copy_is_independent():
     other = reg.copy()
     other.register("b", dict)
     assert reg.names() == ["a"] and other.names() == ["a", "b"]
+
+
+def test_registrations_in_one_test_do_not_reach_the_next_part_one():
+    from summarize.claims.match import available_matchers, register_matcher
+    from summarize.rankers import available_rankers, register_ranker
+
+    register_ranker("leaky-ranker", "summarize.rankers.lead:LeadRanker")
+    register_matcher("leaky-matcher", "summarize.claims.match:HybridMatcher")
+    assert "leaky-ranker" in available_rankers() and "leaky-matcher" in available_matchers()
+
+
+def test_registrations_in_one_test_do_not_reach_the_next_part_two():
+    from summarize.claims.match import available_matchers
+    from summarize.rankers import available_rankers
+
+    assert "leaky-ranker" not in available_rankers() and "leaky-matcher" not in available_matchers()

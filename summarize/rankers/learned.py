@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -121,12 +122,13 @@ class Head:
         return np.concatenate([logits, tail])
 
     def save(self, path: Path) -> None:
-        arrays = {f"m{i}/{k}": v.astype(np.float32) for i, mem in enumerate(self.members) for k, v in mem.items()}
+        arrays: dict[str, Any] = {f"m{i}/{k}": v.astype(np.float32) for i, mem in enumerate(self.members) for k, v in mem.items()}
         meta = dict(self.meta, encoder=self.encoder, n_members=len(self.members), n_layers=self.n_layers,
                     n_heads=self.n_heads, max_positions=self.max_positions, feature_names=list(FEATURE_NAMES))
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path, meta=np.array(json.dumps(meta, sort_keys=True)),
-                            feat_mean=self.feat_mean.astype(np.float32), feat_std=self.feat_std.astype(np.float32), **arrays)
+        arrays.update(meta=np.array(json.dumps(meta, sort_keys=True)), feat_mean=self.feat_mean.astype(np.float32),
+                      feat_std=self.feat_std.astype(np.float32))
+        np.savez_compressed(path, **arrays)
 
 
 class LearnedRanker(Ranker):

@@ -37,13 +37,13 @@ _CONTEXT = 80
 
 def _ends_with_title(segment: str) -> bool:
     m = _LAST_TOKEN.search(segment)
-    return bool(m) and m.group(1).lstrip("([\"“'").lower() in TITLES
+    return m is not None and m.group(1).lstrip("([\"“'").lower() in TITLES
 
 
 def _ends_with_label(segment: str) -> bool:
     """``... juara Grup H.``: the letter labels a common noun, so it may end the sentence."""
     m = _LABEL_END.search(segment)
-    return bool(m) and starts_sentences(m.group(1))
+    return m is not None and starts_sentences(m.group(1))
 
 
 def _first_word(segment: str) -> str:
@@ -72,7 +72,7 @@ def _continues(prev: str, segment: str) -> bool:
     # A long word before the stop is a real sentence end even before lower case (informal
     # writing, a brand such as "kumparan", a stray fragment).
     m = _LAST_TOKEN.search(tail)
-    return bool(m) and (len(m.group(1)) <= 4 or "." in m.group(1))
+    return m is not None and (len(m.group(1)) <= 4 or "." in m.group(1))
 
 
 def _is_bare(segment: str) -> bool:

@@ -46,7 +46,8 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2-layer BERT (hidden 32) with a WordPiece vocabulary trained on the test text."""
-    import torch
+    torch = pytest.importorskip("torch", reason="Hugging Face encoders need the 'hf' extra")
+    pytest.importorskip("transformers", reason="Hugging Face encoders need the 'hf' extra")
     from tokenizers import BertWordPieceTokenizer
     from transformers import BertConfig, BertModel, BertTokenizerFast
 
@@ -72,6 +73,7 @@ def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_st_dir(tiny_bert_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny BERT wrapped as a sentence-transformers model (mean pooling), saved with ``.save()``."""
+    pytest.importorskip("sentence_transformers", reason="Hugging Face encoders need the 'hf' extra")
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
 

@@ -148,13 +148,27 @@ def _a_file(path: Path) -> Path:
     return path
 
 
+def _hf_installed() -> bool:
+    try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# Loading a directory that holds a model needs the libraries; without them the error names the
+# extra instead (checked in test_without_the_hf_extra_the_error_names_it).
+NEEDS_HF = pytest.mark.skipif(not _hf_installed(), reason="Hugging Face encoders need the 'hf' extra")
+
+
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
         (_empty, "holds no model"),
         (_junk, "holds no model"),
-        (_broken_config, "cannot load model"),
-        (_config_without_weights, "cannot load model"),
+        pytest.param(_broken_config, "cannot load model", marks=NEEDS_HF),
+        pytest.param(_config_without_weights, "cannot load model", marks=NEEDS_HF),
         (_a_file, "is a file"),
         (lambda p: p / "missing" / "model", "does not exist"),
     ],
@@ -185,3 +199,20 @@ def test_loading_prints_no_progress_bars(model_dir: Path, capfd: pytest.CaptureF
     load_hf_encoder(str(model_dir))
     assert "Loading weights" not in capfd.readouterr().err
     assert transformers_logging.is_progress_bar_enabled()  # the global setting is restored
+
+
+def test_without_the_hf_extra_the_error_names_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    model = _config_without_weights(tmp_path / "model")
+    code = (
+        "import sys\n"
+        "for m in ('torch', 'transformers', 'sentence_transformers'): sys.modules[m] = None\n"
+        "from summarize.encoders.hf import load_hf_encoder\n"
+        "from summarize.errors import ModelError\n"
+        f"try:\n    load_hf_encoder({str(model)!r})\nexcept ModelError as exc:\n    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "pip install 'summarize-id[hf]'" in out.stdout and str(model) in out.stdout
