@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from summarize.claims.types import CheckResult, Claim, Evidence, Frame, Quantity, Verdict
+from summarize.claims.types import CheckResult, Claim, Evidence, Frame, Quantity, RuledOut, Verdict
 
 _LAZY = {
     "ClaimChecker": "summarize.claims.checker",
@@ -30,7 +30,7 @@ _LAZY = {
     "mask_sentence": "summarize.claims.statements",
 }
 
-__all__ = ["CheckResult", "Claim", "Evidence", "Frame", "Quantity", "Verdict", *sorted(_LAZY)]
+__all__ = ["CheckResult", "Claim", "Evidence", "Frame", "Quantity", "RuledOut", "Verdict", *sorted(_LAZY)]
 
 
 def __getattr__(name: str) -> Any:
