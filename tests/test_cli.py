@@ -106,6 +106,7 @@ def test_batch_with_bad_lines_loses_nothing(tmp_path, example_text):
     assert res.returncode == 5
     out = [json.loads(x) for x in dst.read_text(encoding="utf-8").splitlines()]
     assert [o.get("id") for o in out] == ["a", None, "b", "c", "d"]
+    assert [o["line"] for o in out] == [1, 2, 3, 4, 5]  # every record, summaries too, says its line
     assert ["error" in o for o in out] == [False, True, True, True, False]
     assert "line 2" in res.stderr.decode() and "1 summarized" not in res.stderr.decode()
     assert len(out[0]["sentences"]) == 3 and len(out[4]["sentences"]) == 2
