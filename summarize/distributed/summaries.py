@@ -11,35 +11,22 @@ local batch.
 """
 from __future__ import annotations
 
-import json
-import pickle
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any
 
-import numpy as np
-import ray.data
-
-from summarize.batch import CHUNK, BatchSpec, BatchWorker, RawRecord
+from summarize.batch import CHUNK, BatchSpec, RawRecord
+from summarize.distributed.mapping import WINDOW, PickledWorker, default_workers, ordered_map, windows
 from summarize.distributed.session import quiet_data_context, ray_session
 
-#: Lines handed to Ray per dataset. It bounds the driver's memory on an input of any size; each
-#: window starts its workers afresh (one model load each, seconds), against the minutes of work
-#: a window of this size is for a handful of workers.
-WINDOW = 10_000
 
+class SummaryWorker(PickledWorker):
+    """Builds the summarizer (and claim checker) once per worker from the job's ``BatchSpec``."""
 
-class SummaryWorker:
-    """Ray Data's callable class: models built once per worker process from the small spec."""
+    def __init__(self) -> None:
+        self.worker = self.options["spec"].worker()
 
-    def __init__(self, spec: BatchSpec) -> None:
-        self.worker: BatchWorker = spec.worker()
-
-    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        pairs = [(int(n), pickle.loads(raw)) for n, raw in zip(batch["line"], batch["raw"])]
-        records = self.worker.records(pairs)
-        text = [json.dumps(r, ensure_ascii=False) for r in records]  # one column of one type
-        return {"pos": batch["pos"], "record": np.array(text, dtype=object)}
+    def apply(self, items: list[tuple[int, RawRecord]]) -> list[dict[str, Any]]:
+        return self.worker.records(items)
 
 
 def run_ray_batch(
@@ -60,29 +47,9 @@ def run_ray_batch(
     ``concurrency``: workers (default: the cluster's CPUs / ``num_cpus``); ``num_cpus``: CPUs
     reserved per worker (its encoder's threads); ``batch_size``: lines per worker call.
     """
-    with ray_session(address) as ray:
+    with ray_session(address):
         quiet_data_context(progress)
-        workers = concurrency or max(1, int(ray.cluster_resources().get("CPU", 1) // num_cpus))
-        pending = iter(lines)
-        while chunk := list(islice(pending, window)):
-            yield from _window(spec, chunk, workers, batch_size, num_cpus)
-
-
-def _window(spec: BatchSpec, chunk: list[tuple[int, RawRecord]], workers: int, batch_size: int,
-            num_cpus: float) -> Iterator[dict[str, Any]]:
-    # Raw lines travel pickled: bytes, str or parsed objects alike, exactly as the local batch sees them.
-    items = [{"pos": i, "line": n, "raw": pickle.dumps(raw)} for i, (n, raw) in enumerate(chunk)]
-    ds = ray.data.from_items(items).map_batches(
-        SummaryWorker, fn_constructor_kwargs={"spec": spec}, batch_size=batch_size, batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=min(workers, len(chunk))), num_cpus=num_cpus,
-    )
-    # Blocks arrive in order (preserve_order); the buffer keeps the output ordered even if not.
-    waiting: dict[int, str] = {}
-    nxt = 0
-    for out in ds.iter_batches(batch_size=None, batch_format="numpy"):
-        waiting.update(zip((int(p) for p in out["pos"]), out["record"]))
-        while nxt in waiting:
-            yield json.loads(waiting.pop(nxt))
-            nxt += 1
-    if nxt != len(chunk):
-        raise RuntimeError(f"Ray returned {nxt} of {len(chunk)} records in order; missing from position {nxt}")
+        workers = concurrency or default_workers(num_cpus)
+        for chunk in windows(lines, window):
+            yield from ordered_map(chunk, SummaryWorker, {"spec": spec}, workers=workers,
+                                   batch_size=batch_size, num_cpus=num_cpus)

@@ -74,3 +74,15 @@ def test_worker_killed_mid_batch_is_retried(ray_local, indosum_lines, local, tmp
     died = Path(f"{marker}.died")
     assert died.is_file() and int(died.read_text()) != os.getpid()  # a worker really died
     assert out == local[:16]
+
+
+def test_cli_ray_flag_writes_the_local_output(ray_local, indosum_lines, tmp_path):
+    from summarize.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"\n".join(raw for _, raw in indosum_lines[7:13]) + b"\n")  # 3 good, 2 bad, 1 good
+    local_out, ray_out = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    assert main(["--input-jsonl", str(src), "--output-jsonl", str(local_out), "-q"]) == 5
+    assert main(["--input-jsonl", str(src), "--output-jsonl", str(ray_out), "--ray", "-q"]) == 5
+    assert ray_out.read_bytes() == local_out.read_bytes()
+    assert len(ray_out.read_text(encoding="utf-8").splitlines()) == 6
