@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from summarize.errors import InputError
+from summarize.errors import InputError, SummarizeError, UsageError
 from summarize.service.state import NoArchive
 
 log = logging.getLogger("summarize.service")
@@ -47,7 +47,8 @@ def install_handlers(app: FastAPI) -> None:
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(InputError)
-    async def _input(request: Request, exc: InputError) -> JSONResponse:
+    @app.exception_handler(UsageError)  # e.g. an HTML page while the 'html' extra is not installed
+    async def _input(request: Request, exc: SummarizeError) -> JSONResponse:
         return _error(422, str(exc))
 
     @app.exception_handler(ValueError)

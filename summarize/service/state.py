@@ -16,6 +16,8 @@ from typing import Any, Callable, TypeVar
 
 from fastapi import Request
 
+from summarize.batch import article_record
+from summarize.html_input import extract_text, looks_like_html
 from summarize.service.config import ServiceConfig
 
 T = TypeVar("T")
@@ -45,20 +47,25 @@ class Services:
 
     def summarize(self, text: str | None, sentences: list[str] | None, paragraphs: list[int] | None,
                   length: dict[str, Any]) -> dict[str, Any]:
-        """``Summary.to_dict()``, the record ``summarize --json`` prints."""
+        """The record ``summarize --json`` prints (``batch.article_record``): for an HTML page, the
+        summary of the article text extracted from it, with that text as ``extracted_text``."""
         kwargs = {"sentences": sentences, "paragraphs": paragraphs} if sentences is not None else {}
-        summary = self._locked(self.summarizer.summarize, text, **kwargs, **length)
-        return summary.to_dict()
+        article, extracted = _article_text(text)
+        summary = self._locked(self.summarizer.summarize, article, **kwargs, **length)
+        return article_record(summary, None, extracted)
 
     def check(self, text: str, date: str | None) -> list[dict[str, Any]]:
-        """``CheckResult.to_dict()`` per claim of ``text``, in text order."""
+        """``CheckResult.to_dict()`` per claim of ``text`` (or of the article in an HTML page)."""
         self._need_archive()
-        return [r.to_dict() for r in self._locked(self.checker.check, text, date=date)]
+        article, _ = _article_text(text)
+        return [r.to_dict() for r in self._locked(self.checker.check, article, date=date)]
 
-    def report(self, text: str, date: str | None) -> tuple[dict[str, Any], list[dict[str, Any]] | None]:
-        """What the page shows: the summary, and the claim records when there is an archive."""
+    def report(self, text: str, date: str | None) -> tuple[str, dict[str, Any], list[dict[str, Any]] | None]:
+        """What the page shows: the article text, its summary, and the claim records when there is
+        an archive."""
         summary = self.summarize(text, None, None, {})
-        return summary, (self.check(text, date) if self.checker is not None else None)
+        article = summary.get("extracted_text", text)
+        return article, summary, (self.check(article, date) if self.checker is not None else None)
 
     def add(self, article_id: str, text: str, date: str | None, source: str | None) -> str:
         archive = self._need_archive()
@@ -85,6 +92,14 @@ class Services:
         close = getattr(self.archive, "close", None)
         if callable(close):
             close()
+
+
+def _article_text(text: str | None) -> tuple[str | None, str | None]:
+    """(the text to work on, the extracted text when ``text`` was an HTML page), as the CLI does."""
+    if text is None or not looks_like_html(text):
+        return text, None
+    extracted = extract_text(text, "text")
+    return extracted, extracted
 
 
 def load_services(config: ServiceConfig) -> Services:

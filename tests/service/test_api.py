@@ -35,6 +35,18 @@ def test_summarize_takes_presplit_sentences_with_paragraphs(client):
     assert [s["text"] for s in response.json()["sentences"]] == [sentences[0]]
 
 
+def test_an_html_page_is_summarized_by_its_article_text_as_the_cli_does(filled):
+    paragraphs = "".join(f"<p>{p}</p>" for p in QUERY.split("\n\n"))
+    page = f"<html><head><title>BPS</title></head><body><nav>Beranda | Ekonomi</nav><article>{paragraphs}</article></body></html>"
+    record = filled.post("/v1/summarize", json={"text": page, "k": 2}).json()
+    extracted = record["extracted_text"]
+    assert "5,3 persen" in extracted and "<p>" not in extracted
+    for s in record["sentences"]:
+        assert extracted[s["start"] : s["end"]] == s["text"]
+    claims = filled.post("/v1/check", json={"text": page}).json()["claims"]
+    assert "5,3 persen" in [c["claim"]["surface"] for c in claims]
+
+
 @pytest.mark.parametrize(
     "body, status, words",
     [

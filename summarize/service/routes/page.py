@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Form
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
-from summarize.errors import InputError
+from summarize.errors import InputError, UsageError
 from summarize.service.report import render_report
 from summarize.service.schemas import CheckRequest
 from summarize.service.state import Services, get_services
@@ -29,10 +29,10 @@ def report(text: Annotated[str, Form()] = "", date: Annotated[str, Form()] = "",
     """The report for the pasted article; a problem with the input is shown above the form (422)."""
     try:
         body = CheckRequest(text=text, date=date or None)
-        summary, results = services.report(body.text, body.date)
+        article, summary, results = services.report(body.text, body.date)
     except ValidationError as exc:
         message = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
         return HTMLResponse(render_report(text, None, None, date=date, page=True, error=message), status_code=422)
-    except InputError as exc:
+    except (InputError, UsageError) as exc:
         return HTMLResponse(render_report(text, None, None, date=date, page=True, error=str(exc)), status_code=422)
-    return HTMLResponse(render_report(text, summary, results, date=body.date, page=True))
+    return HTMLResponse(render_report(article, summary, results, date=body.date, page=True))
