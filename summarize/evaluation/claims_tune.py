@@ -1,11 +1,11 @@
-"""Grid search of the hybrid matcher's weights, bar and conflict rule on the claims **tune** part
+"""Grid search of the matcher's similarity bar and the conflict rule on the claims **tune** part
 (``split == "dev"`` in ``eval/data/claims/cases.jsonl``) only; the report part is never read here.
 
     python -m summarize.evaluation.claims_tune [--distractors 200]   # prints the top 15 settings
 
-Matching runs once per weight triple with no bar; bars and conflict rules are then applied to
-the evidence it found. The matcher and verdict modules are imported here only, so the report
-(``claims_eval``) keeps working whatever those modules become.
+Matching runs once with no bar; bars and conflict rules are then applied to the evidence it
+found. The matcher and verdict modules are imported here only, so the report (``claims_eval``)
+keeps working whatever those modules become.
 """
 from __future__ import annotations
 
@@ -20,9 +20,6 @@ import numpy as np
 from summarize.claims.types import CheckResult
 from summarize.encoders.base import Encoder
 from summarize.evaluation.claims_eval import CASES, build_checkers, distractor_docs, eval_encoder, load_cases, run_case, score
-
-WEIGHTS = [(0.5, 0.5, 0.0), (0.4, 0.4, 0.2), (0.3, 0.4, 0.3), (0.3, 0.3, 0.4), (0.2, 0.4, 0.4), (0.4, 0.3, 0.3)]
-
 
 def _redecide(results: list[CheckResult], bar: float, conflict: float, margin: float) -> list[CheckResult]:
     """The results as a stricter bar and another conflict rule would have given them."""
@@ -43,22 +40,22 @@ def tune(path: Path | str | None = None, encoder: str | Encoder = "e5-small", di
     every = load_cases(path)  # distractors are drawn as in ``evaluate``: same sample, all cases' sources excluded
     cases = [c for c in every if c["split"] == "dev"]
     checkers = build_checkers(cases, eval_encoder(encoder), distractor_docs(every, distractors))
+    for checker in checkers.values():
+        checker.matcher = HybridMatcher(min_similarity=0.0)
+    found = {c["id"]: checkers[c["id"]].check(c["article"], date=c.get("date")) for c in cases}
     grid = []
-    for w_emb, w_lex, w_doc in WEIGHTS:
-        for checker in checkers.values():
-            checker.matcher = HybridMatcher(w_emb, w_lex, w_doc, min_similarity=0.0)
-        found = {c["id"]: checkers[c["id"]].check(c["article"], date=c.get("date")) for c in cases}
-        for bar, conflict, margin in itertools.product(
-            np.arange(0.30, 0.61, 0.02), np.arange(0.5, 0.91, 0.04), (0.0, 0.06, 0.12)
-        ):
-            if conflict < bar:
-                continue
-            rows = [run_case(c, _redecide(found[c["id"]], bar, conflict, margin)) for c in cases]
-            grid.append({
-                "weights": [w_emb, w_lex, w_doc], "min_similarity": round(float(bar), 2),
-                "conflict_similarity": round(float(conflict), 2), "conflict_margin": margin,
-                "dev_verdict_accuracy": score(rows)["verdict_accuracy"],
-            })
+    for bar, conflict, margin in itertools.product(
+        np.arange(0.30, 0.61, 0.02), np.arange(0.5, 0.91, 0.04), (0.0, 0.06, 0.12)
+    ):
+        if conflict < bar:
+            continue
+        rows = [run_case(c, _redecide(found[c["id"]], bar, conflict, margin)) for c in cases]
+        scores = score(rows)
+        grid.append({
+            "min_similarity": round(float(bar), 2), "conflict_similarity": round(float(conflict), 2),
+            "conflict_margin": margin, "dev_verdict_accuracy": scores["verdict_accuracy"],
+            "dev_conflict_precision": scores["conflict_precision"],
+        })
     grid.sort(key=lambda g: (-(g["dev_verdict_accuracy"] or 0), -g["min_similarity"], g["conflict_similarity"]))
     return grid
 
