@@ -10,7 +10,7 @@ import importlib.util
 import inspect
 import pickle
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 from tqdm import tqdm
@@ -30,6 +30,8 @@ TrainFn = Callable[[list[Article], list[np.ndarray], str], Ranker]
 #: Fold models of the learned ranker, keyed by training set and training code (git-ignored).
 MODEL_CACHE = cache_dir() / "learned-cv"
 _PACKAGE = Path(__file__).resolve().parents[1]
+#: Articles the shipped head is trained on (all of IndoSum); a CV fold trains on about 4/5 of it.
+FULL_TRAINING = 2437
 
 
 def training_fingerprint(train: TrainFn) -> str:
@@ -53,20 +55,27 @@ class LearnedCV(System):
     """
 
     name = "ours-learned"
+    encoder: Encoder  # always set (the harness may swap in a live one to time it)
 
     def __init__(self, train: TrainFn, encoder: Encoder, cache_dir: Path | None = MODEL_CACHE) -> None:
         self.train = train
         self.encoder = encoder
         self.cache_dir = cache_dir
         self.models: dict[int, Ranker] = {}
-        self._log = {"code": "", "trained": 0, "cached": 0}
+        self._log: dict[str, Any] = {"code": "", "trained": 0, "cached": 0, "sizes": []}
         self._prepared: tuple[str, ...] = ()
 
     def describe(self) -> str:
         log = self._log
         code = f"training code sha1 {log['code'][:12]}, " if log["code"] else ""
-        return (f"{self.name}: 5-fold CV over hash folds; {code}{log['trained']} fold models trained "
+        text = (f"{self.name}: 5-fold CV over hash folds; {code}{log['trained']} fold models trained "
                 f"in this run, {log['cached']} reused from {display(self.cache_dir) if self.cache_dir else None}")
+        if log["sizes"]:
+            text += f"; each fold model learned from {min(log['sizes'])}–{max(log['sizes'])} articles"
+            if max(log["sizes"]) < FULL_TRAINING // 4:
+                text += (f" (a small run, e.g. --limit: its scores say nothing about the shipped head, "
+                         f"trained on {FULL_TRAINING})")
+        return text
 
     def prepare(self, articles: list[Article]) -> None:
         """Fit (or load) one model per fold; a second call with the same articles does nothing, so
@@ -82,6 +91,7 @@ class LearnedCV(System):
         for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
             train_idx = [i for i, g in enumerate(folds) if g != f]
             if train_idx:
+                self._log["sizes"].append(len(train_idx))
                 self.models[f] = self._fit([articles[i] for i in train_idx], [embeddings[i] for i in train_idx], code)
 
     def _fit(self, articles: list[Article], embeddings: list[np.ndarray], code: str) -> Ranker:
@@ -116,6 +126,7 @@ class LearnedAdaptive(System):
     to the word target the fold model learned. Reported apart from the fixed k=3 systems."""
 
     name = "ours-learned-adaptive"
+    encoder: Encoder
 
     def __init__(self, fixed: LearnedCV) -> None:
         self.fixed = fixed

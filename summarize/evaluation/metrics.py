@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Hashable, Sequence
+from typing import Hashable, Sequence, Union
 
 import numpy as np
 from rouge_score import rouge_scorer
+
+#: Per-article scores: a list or a numpy array.
+Values = Union[Sequence[float], np.ndarray]
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 
@@ -64,7 +67,7 @@ def _resample_indices(n: int, resamples: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).integers(0, n, size=(resamples, n))
 
 
-def bootstrap_ci(values: Sequence[float], resamples: int = 1000, seed: int = 0, level: float = 0.95) -> Interval:
+def bootstrap_ci(values: Values, resamples: int = 1000, seed: int = 0, level: float = 0.95) -> Interval:
     """Percentile bootstrap of the mean: articles are resampled with replacement."""
     x = np.asarray(values, dtype=np.float64)
     if x.size == 0:
@@ -86,7 +89,7 @@ class PairedTest:
         return {**{f"diff_{k}": v for k, v in self.diff.as_dict().items()}, "p_value": self.p_value}
 
 
-def paired_test(system: Sequence[float], baseline: Sequence[float], resamples: int = 1000, seed: int = 0) -> PairedTest:
+def paired_test(system: Values, baseline: Values, resamples: int = 1000, seed: int = 0) -> PairedTest:
     """Paired comparison on per-article scores.
 
     The interval is a bootstrap of the mean per-article difference. The p-value is a two-sided
@@ -106,7 +109,7 @@ def paired_test(system: Sequence[float], baseline: Sequence[float], resamples: i
     return PairedTest(interval, float(p))
 
 
-def group_means(values: Sequence[float], groups: Sequence[Hashable]) -> dict[str, dict[str, float]]:
+def group_means(values: Values, groups: Sequence[Hashable]) -> dict[str, dict[str, float]]:
     """Mean and count per group, groups in sorted order (stable reports)."""
     x = np.asarray(values, dtype=np.float64)
     out: dict[str, dict[str, float]] = {}

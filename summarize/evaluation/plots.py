@@ -97,7 +97,7 @@ def find_confusion(data: Any) -> tuple[str, list[str], list[str], np.ndarray] | 
     """The pooled matrix (a path through "all") when there is one, else the first found."""
     found = _confusions(data)
     pooled = [f for f in found if "all" in f[0].split(".")]
-    return (pooled or found or [None])[0]
+    return pooled[0] if pooled else found[0] if found else None
 
 
 def _confusion(where: str, rows: list[str], cols: list[str], matrix: np.ndarray, path: Path) -> None:

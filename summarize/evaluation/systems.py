@@ -72,6 +72,8 @@ class Random3(System):
 class Ours(System):
     """One of our registered rankers, run end to end through ``Summarizer``."""
 
+    encoder: Encoder
+
     def __init__(self, ranker: str, encoder: Encoder) -> None:
         self.ranker = ranker
         self.name = f"ours-{ranker}"

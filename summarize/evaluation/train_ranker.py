@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -187,7 +187,7 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
             part = [train[j] for j in order[i : i + cfg.batch]]
             emb, feats, labels, pad = _batch(part, mean, std, cfg.soft_weight)
             logits = net(emb, feats, pad)
-            loss = 0.0
+            loss: Any = 0.0  # a tensor once a term is added (subset_weight is in [0, 1])
             if cfg.subset_weight < 1:
                 loss = (1 - cfg.subset_weight) * _loss(logits, labels, pad, cfg)
             if cfg.subset_weight > 0:
@@ -202,6 +202,8 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
             log(f"  member {member} epoch {epoch + 1:2d} val R1 {100 * score:.2f}")
         if score > best:
             best, best_state = score, export_member(net)
+    if best_state is None:  # scores are >= 0 > the initial best, so the first epoch always sets it
+        raise RuntimeError("no epoch was scored")
     return best_state
 
 

@@ -214,6 +214,8 @@ def test_learned_cv_reuses_cached_fold_models(articles, tmp_path):
     second.prepare(articles)
     assert len(calls) == trained  # nothing retrained
     assert f"0 fold models trained in this run, {trained} reused" in second.describe()
+    sizes = f"learned from {min(calls)}–{max(calls)} articles (a small run, e.g. --limit"
+    assert sizes in second.describe()  # what a --limit run's learned rows are worth, said in the report
     assert {f: m.trained_ids for f, m in second.models.items()} == {f: m.trained_ids for f, m in first.models.items()}
     second.prepare(articles[:-1])  # a different training set is a different key
     assert len(calls) > trained
