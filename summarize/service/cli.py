@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except SummarizeError as exc:
         print(f"summarize serve: {exc}", file=sys.stderr)
         return exc.exit_code
+    if services.archive is not None and services.articles() == 0:
+        logging.warning("archive %s holds no articles yet: every claim will be unverified until some are "
+                        "added (summarize archive add ... --db %s, or POST /v1/articles)", args.archive, args.archive)
     app = create_app(config, services)
     try:
         uvicorn.run(app, host=config.host, port=config.port, log_level=args.log_level, workers=1)
