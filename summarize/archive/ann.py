@@ -3,10 +3,11 @@
 Kept: usearch with int8 vectors. Measured against hnswlib on the same data, one thread, same
 graph parameters (eval/bench_archive_ann.py, eval/results/archive_ann.json): on 30,000 e5-small
 vectors of IndoSum claim sentences and noisy copies, hnswlib (float32) and usearch float32 both
-reach recall@64 0.96, usearch int8 0.89, but int8 needs a quarter of the memory and file size
-(15 vs 48 MB) and queries faster. Memory decides it: at 100k articles (about 330,000 sentence
-vectors) float32 vectors alone take ~500 MB, which with the e5 model and the libraries (~440 MB)
-breaks the 1 GiB budget of a checking process. The recall lost costs little here: the index is
+reach recall@64 0.96, usearch int8 0.89 (on the stand-in vectors: 0.91 and 0.88), but int8
+takes half the memory (32 vs 54-65 MiB) and a third of the file (15 vs 48 MB); build and query
+times were within the machine's noise of each other (it was shared, load 13-20). Memory decides
+it: at 100k articles (about 330,000 sentence vectors) float32 vectors alone take ~500 MB, which
+with the e5 model and the libraries breaks the 1 GiB budget of a checking process. The recall lost costs little here: the index is
 one of three candidate sources (search.py) and candidates are rescored with the exact float32
 vectors from the database. usearch also removes keys in place and saves/loads one file.
 
