@@ -59,6 +59,7 @@ def carry_over(record: dict[str, Any], path: Path, order: list[str]) -> list[str
     record["prepare_s"].update({k: v for k, v in old["prepare_s"].items() if k in carried})
     old_notes = [n.replace(f"{REPO}/", "") for n in old["notes"] if n.split(":")[0] in carried]
     record["notes"] += [f"{MARK} carried over from {source} (`{old['command']}`), not rerun here: "
-                        f"{', '.join(carried)}", *old_notes]
+                        f"{', '.join(carried)}", *(f"{MARK} {note}" for note in old_notes)]
     record["systems"] += carried
+    record["carried_over"] = carried
     return carried

@@ -154,7 +154,8 @@ def render_markdown(record: dict[str, Any]) -> str:
         lines += [f"### ROUGE-1 per fold (hash folds; ours-learned is scored by the model that did not "
                   f"train on that fold), {mode} mode", ""] + _breakdown_table(mode_results, "rouge1_by_fold")
     lines += ["## Speed and memory", ""] + _speed_table(record["speed"])
-    prepared = [f"{k} {v:.1f} s" for k, v in record["prepare_s"].items() if v >= 0.05]
+    carried = set(record.get("carried_over", []))
+    prepared = [f"{k}{' †' if k in carried else ''} {v:.1f} s" for k, v in record["prepare_s"].items() if v >= 0.05]
     if prepared:
         lines += ["Preparation (training, all folds): " + ", ".join(prepared), ""]
     lines += _extra_section("Sentence splitting", record["extra"].get("splitting", {"note": "not run"}))

@@ -36,6 +36,19 @@ def test_rows_not_rerun_are_carried_over_and_marked(earlier, tmp_path):
     md = (tmp_path / "new.md").read_text(encoding="utf-8")
     assert "| ORACLE † |" in md and "| sumy-luhn-sastrawi |" in md
     assert "† carried over from run `old`" in md and ": ORACLE, RANDOM-3" in md
+    assert new["carried_over"] == ["ORACLE", "RANDOM-3"]
+
+
+def test_carried_notes_and_preparation_are_marked():
+    from summarize.evaluation.report import render_markdown
+
+    record = {"run": "r", "date": "d", "command": "c", "data": "x", "n_articles": 0, "modes": [], "seed": 0,
+              "resamples": 1, "versions": {}, "notes": ["† ours-learned: 5 fold models trained in this run"],
+              "results": {}, "reference_check": {}, "speed": {}, "extra": {},
+              "prepare_s": {"ours-learned": 391.2, "NEW": 2.0}, "carried_over": ["ours-learned"]}
+    md = render_markdown(record)
+    assert "Preparation (training, all folds): ours-learned † 391.2 s, NEW 2.0 s" in md
+    assert "- Note: † ours-learned: 5 fold models trained in this run" in md
 
 
 def test_an_earlier_run_of_other_articles_is_refused(earlier, tmp_path, capsys):
