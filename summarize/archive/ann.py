@@ -5,11 +5,13 @@ graph parameters (eval/bench_archive_ann.py, eval/results/archive_ann.json): on 
 vectors of IndoSum claim sentences and noisy copies, hnswlib (float32) and usearch float32 both
 reach recall@64 0.96, usearch int8 0.89 (on the stand-in vectors: 0.91 and 0.88), but int8
 takes half the memory (32 vs 54-65 MiB) and a third of the file (15 vs 48 MB); build and query
-times were within the machine's noise of each other (it was shared, load 13-20). Memory decides
-it: at 100k articles (about 330,000 sentence vectors) float32 vectors alone take ~500 MB, which
-with the e5 model and the libraries breaks the 1 GiB budget of a checking process. The recall lost costs little here: the index is
-one of three candidate sources (search.py) and candidates are rescored with the exact float32
-vectors from the database. usearch also removes keys in place and saves/loads one file.
+times were within the machine's noise (it was shared: load average 12.8 at the end). Memory
+decides it: at 100k articles (about 330,000 sentence vectors) float32 vectors alone would add
+~500 MB to a checking process measured at 881 MiB with int8, past the 1 GiB budget. The lost
+recall is softened because the index is one of three candidate sources (search.py) and every
+candidate is rescored with the exact float32 vector from the database: in the scale benchmark
+the archive's verdicts equal the exhaustive in-memory index's at 1k and 10k articles. usearch
+also removes keys in place and saves and loads one file.
 
 The database is the source of truth. The index is a file beside it, named with the database's
 random id (a replaced database never meets an old index), saved atomically now and then;
