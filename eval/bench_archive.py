@@ -13,8 +13,8 @@ Adding one article is timed as one ``write`` transaction (the part beyond embedd
 claim extraction timed apart. At 1k and 10k the same queries are also checked against the
 in-memory corpus index over the same articles (agreement of verdicts).
 
-Vectors: e5-small embeds about 1 sentence/s on this machine while the other helpers run
-(8,000 claim sentences would take hours), so every vector here comes from ``WordHashEncoder``:
+Vectors: embedding the ~8,000 claim sentences with e5-small did not fit in the session on this
+shared machine (other helpers' jobs kept it loaded), so every vector comes from ``WordHashEncoder``:
 384 dimensions like e5-small, each word a fixed random direction, a sentence the normalised sum
 of its words. No figure below includes embedding time, so only the neighbour structure differs
 from e5's; the checking process still loads e5-small so that its RSS is a real one.
