@@ -50,33 +50,40 @@ class EchoWorker(PickledWorker):
 
 class WorkerCPU(threading.Thread):
     """CPU seconds (all threads) of Ray's map-worker processes, read from /proc every 0.2 s while
-    a run lasts: what the workers really used, however the shared machine delayed them. A
+    a run lasts: what the workers really used, however the shared machine delayed them. Only
+    CPU used after the start counts (a worker of the previous run may still be there). A
     worker's last 0.2 s before it exits may be missed (a small undercount)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.seen: dict[str, float] = {}
+        self.base = self._scan()
         self.done = threading.Event()
         self.start()
 
+    @staticmethod
+    def _scan() -> dict[str, float]:
+        tick, out = os.sysconf("SC_CLK_TCK"), {}
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                    if b"MapWorker" not in fh.read():
+                        continue
+                with open(f"/proc/{pid}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                out[pid] = (int(fields[11]) + int(fields[12])) / tick
+            except (OSError, IndexError, ValueError):
+                continue
+        return out
+
     def run(self) -> None:
-        tick = os.sysconf("SC_CLK_TCK")
         while not self.done.wait(0.2):
-            for pid in filter(str.isdigit, os.listdir("/proc")):
-                try:
-                    with open(f"/proc/{pid}/cmdline", "rb") as fh:
-                        if b"MapWorker" not in fh.read():
-                            continue
-                    with open(f"/proc/{pid}/stat") as fh:
-                        fields = fh.read().rsplit(")", 1)[1].split()
-                    self.seen[pid] = (int(fields[11]) + int(fields[12])) / tick
-                except (OSError, IndexError, ValueError):
-                    continue
+            self.seen.update(self._scan())
 
     def total(self) -> float:
         self.done.set()
         self.join()
-        return sum(self.seen.values())
+        return sum(cpu - self.base.get(pid, 0.0) for pid, cpu in self.seen.items())
 
 
 def _lines(n: int) -> list[tuple[int, bytes]]:
