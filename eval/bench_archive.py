@@ -39,19 +39,19 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+from tqdm import tqdm
 
+from eval.bench_archive_report import report, write_results
+from eval.bench_claims import TimedEncoder
 from summarize.archive import Archive, PreparedArticle, prepare_article
 from summarize.archive.prepared import text_digest
 from summarize.claims.checker import ClaimChecker
-from summarize.claims.index import ClaimIndex
 from summarize.claims.corpus import CorpusDoc
+from summarize.claims.index import ClaimIndex
 from summarize.claims.types import Claim
 from summarize.encoders.base import Encoder, l2_normalize
 from summarize.evaluation.indosum import load_articles
 from summarize.evaluation.locations import cache_dir
-from tqdm import tqdm
-
-from eval.bench_claims import TimedEncoder
 
 RESULTS = Path(__file__).parent / "results"
 SIZES = (1_000, 10_000, 100_000)
@@ -237,7 +237,7 @@ def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None, out: Pa
         row["verdicts"] = {v: sum(x.count(v) for x in check["verdicts"]) for v in ("consistent", "conflict", "unverified")}
         rows.append(row)
         if out is not None:  # after every size, so a run cut short still leaves its figures
-            _write(_result(rows, len(queries), prepare_s), out)
+            write_results(_result(rows, len(queries), prepare_s), out)
         archive = Archive(db, encoder=encoder)
     archive.close()
     return _result(rows, len(queries), prepare_s)
@@ -271,35 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-archive-") as tmp:
         result = bench(sorted(args.sizes), Path(tmp), args.articles, Path(args.out))
-    _write(result, Path(args.out))
+    write_results(result, Path(args.out))
     print(report(result))
     return 0
-
-
-def _write(result: dict, out: Path) -> None:
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    out.with_suffix(".md").write_text(report(result), encoding="utf-8")
-
-
-def report(r: dict) -> str:
-    lines = [f"# Archive scale benchmark\n\n`{r['command']}`; vectors: {r['encoder']}.\n",
-             "| articles | sentences | build s (total) | build ms/article (step) | lookup ms mean / p95 (CPU mean) | "
-             "lookup ratio | checking RSS MiB | add-one write ms mean / p95 (CPU mean) | open s | on disk MiB |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
-    for s in r["sizes"]:
-        lk, ad = s["lookup_ms_per_article"], s["add_one_write_ms"]
-        lines.append(f"| {s['articles']:,} | {s['sentences']:,} | {s['build_s_total']} | {s['build_ms_per_article_this_step']} "
-                     f"| {lk['mean']} / {lk['p95']} ({s['lookup_cpu_ms_per_article']['mean']}) "
-                     f"| {s['lookup_ratio_to_smallest']} | {s['checking_process_peak_rss_mib']} "
-                     f"| {ad['mean']} / {ad['p95']} ({s['add_one_write_cpu_ms']['mean']}) | {s['open_s']} "
-                     f"| {s['bytes_on_disk'] / 2**20:.0f} |")
-    pe = r["prepare_minus_embedding_cpu_ms_per_article"]
-    lines += ["", f"Claim extraction and word counting per article (prepare minus embedding, CPU): mean {pe['mean']} ms, "
-              f"p95 {pe['p95']} ms. Verdicts equal to the in-memory index: "
-              + ", ".join(f"{s['articles']:,}: {s['verdicts_equal_to_in_memory_index']}" for s in r["sizes"]
-                          if "verdicts_equal_to_in_memory_index" in s) + ".",
-              f"Load average at the end: {r['load_average_1min_at_end']} on {r['machine']['cpus']} CPUs (shared machine)."]
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

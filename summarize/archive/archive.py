@@ -159,7 +159,9 @@ class Archive(StatementStore):
         if old == p.digest:
             return "unchanged"
         if old is not None:
-            self._forget(self.storage.delete_article(p.id), batch)
+            gone = self.storage.delete_article(p.id)
+            assert gone is not None  # its digest was just read in this transaction
+            self._forget(gone, batch)
         if p.sentences:
             self._check_dim(p.vectors.shape[1])
         words = set(p.words).union(*(s.words for s in p.sentences))

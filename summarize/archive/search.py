@@ -57,7 +57,7 @@ def search(
     doc_words = {w: terms.ids[w] for w in doc_counts if w in terms.ids}
     articles = storage.match_articles(_telling(doc_query, doc_words, ARTICLE_QUERY_WORDS), ARTICLE_CANDIDATES)
     shared = set(storage.article_sentences(articles)) if articles else set()
-    near = index.search(vectors, VECTOR_CANDIDATES) if index is not None else [[] for _ in masked]
+    near = index.search(vectors, VECTOR_CANDIDATES) if index is not None else [np.zeros(0, np.int64) for _ in masked]
     queries, wanted = [], set(shared)
     for i, m in enumerate(masked):
         counts = sentence_words(m)

@@ -72,6 +72,11 @@ class SQLiteStorage(Storage):
                 raise
             self._db.execute("COMMIT")
 
+    def _insert(self, sql: str, args: Sequence) -> int:
+        rowid = self._db.execute(sql, args).lastrowid
+        assert rowid is not None  # an INSERT into a rowid table always sets it
+        return rowid
+
     def _all(self, sql: str, args: Sequence = ()) -> list[tuple]:
         with self._lock:
             return self._db.execute(sql, args).fetchall()
@@ -107,7 +112,7 @@ class SQLiteStorage(Storage):
         with self.transaction():
             out = {}
             for w in words:
-                out[w] = self._db.execute("INSERT INTO terms(word) VALUES (?)", (w,)).lastrowid
+                out[w] = self._insert("INSERT INTO terms(word) VALUES (?)", (w,))
             return out
 
     def add_term_counts(self, sentence_df: dict[int, int], document_df: dict[int, int]) -> None:
@@ -118,19 +123,19 @@ class SQLiteStorage(Storage):
     def insert_article(self, article: PreparedArticle, words: WordCounts, sentence_words: Sequence[WordCounts]) -> list[int]:
         added = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
-            aid = self._db.execute(
+            aid = self._insert(
                 "INSERT INTO articles(key, source, date, digest, text, words, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (article.id, article.source, article.date, article.digest, article.text, words.to_bytes(), added),
-            ).lastrowid
+            )
             self._db.execute("INSERT INTO article_fts(rowid, text) VALUES (?, ?)", (aid, article.text))
             ids = []
             for s, sw, vector in zip(article.sentences, sentence_words, article.vectors):
                 records = [json.dumps(c, ensure_ascii=False) for c in s.claims]
-                sid = self._db.execute(
+                sid = self._insert(
                     "INSERT INTO sentences(article, text, masked, claims, words, vector) VALUES (?, ?, ?, ?, ?, ?)",
                     (aid, s.text, s.masked, "[" + ",".join(records) + "]", sw.to_bytes(),
                      np.asarray(vector, dtype=np.float32).tobytes()),
-                ).lastrowid
+                )
                 self._db.execute("INSERT INTO sentence_fts(rowid, masked) VALUES (?, ?)", (sid, s.masked))
                 self._db.executemany(
                     "INSERT INTO claims(sentence, unit, value, noun, time, record) VALUES (?, ?, ?, ?, ?, ?)",
