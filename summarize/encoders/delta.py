@@ -36,10 +36,11 @@ def write_delta(model: fmt.ModelFile, base: fmt.ModelFile, path: str | Path) -> 
     changed = [t for t in model.tensors if t.data != reference.tensor(t.name).data]
     meta = {"version": 1, "layers": model.header.layers, "base_sha256": sha256(fmt.serialize(base)),
             "sha256": sha256(fmt.serialize(model)), "tensors": [[t.name, t.dtype, t.size] for t in changed]}
-    arrays = {f"t/{t.name}": np.frombuffer(t.data, dtype=np.uint8) for t in changed}
+    arrays: dict[str, np.ndarray] = {f"t/{t.name}": np.frombuffer(t.data, dtype=np.uint8) for t in changed}
+    arrays["meta"] = np.array(json.dumps(meta, sort_keys=True))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, meta=np.array(json.dumps(meta, sort_keys=True)), **arrays)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as bool
     return path
 
 

@@ -21,10 +21,10 @@ BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", QK // 2)])  # 18 bytes
 
 def quantize(weights: np.ndarray) -> np.ndarray:
     """Flatten ``weights`` (size a multiple of 32) into Q4_0 blocks (a ``BLOCK`` array)."""
-    a = np.ascontiguousarray(weights, dtype=np.float32).reshape(-1)
-    if a.size % QK:
-        raise ValueError(f"Q4_0 needs a multiple of {QK} weights, got {a.size}")
-    a = a.reshape(-1, QK)
+    flat = np.ascontiguousarray(weights, dtype=np.float32).reshape(-1)
+    if flat.size % QK:
+        raise ValueError(f"Q4_0 needs a multiple of {QK} weights, got {flat.size}")
+    a = flat.reshape(-1, QK)
     signed_max = a[np.arange(a.shape[0]), np.argmax(np.abs(a), axis=1)]
     d = signed_max / np.float32(-8.0)
     with np.errstate(divide="ignore"):  # an all-zero block has d = 0; the converter then uses 0
