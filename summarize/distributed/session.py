@@ -6,14 +6,28 @@ this module started is shut down when the job ends, so a batch leaves no Ray pro
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import ray
-import ray.data
-
 from summarize.errors import UsageError
+
+#: Libraries whose C++ runtime, once loaded, makes ``ray.init`` abort the process
+#: (``std::regex_error``; seen with usearch 2.26 and ray 2.60). Ray must be imported first.
+CLASHING = ("usearch",)
+
+
+def _clash() -> str | None:
+    return next((m for m in CLASHING if m in sys.modules and "ray" not in sys.modules), None)
+
+
+if (_first := _clash()) is not None:
+    raise UsageError(f"{_first} was imported before ray, and ray would then abort the process: import "
+                     f"summarize.distributed before summarize.archive")
+
+import ray  # noqa: E402
+import ray.data  # noqa: E402
 
 
 @contextmanager
