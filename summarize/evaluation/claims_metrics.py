@@ -43,7 +43,7 @@ def verdict_scores(matrix: Matrix) -> dict[str, Any]:
     expected = sum(sum(row.values()) for row in matrix.values())
     paired = sum(row[p] for row in matrix.values() for p in VERDICTS)
     right = sum(matrix[v][v] for v in VERDICTS)
-    per = {}
+    per: dict[str, dict[str, Any]] = {}
     for v in VERDICTS:
         predicted = sum(matrix[e][v] for e in VERDICTS)
         support = sum(matrix[v].values())
@@ -59,7 +59,7 @@ def verdict_scores(matrix: Matrix) -> dict[str, Any]:
         "per_verdict": per,
         "conflict_precision": per["conflict"]["precision"],
         "conflict_recall": per["conflict"]["recall"],
-        "always_unverified_accuracy": ratio(per["unverified"]["support"], expected),
+        "always_unverified_accuracy": ratio(sum(matrix["unverified"].values()), expected),
     }
 
 
