@@ -1,6 +1,8 @@
 """Stretches of a sentence whose digits are labels, not quantities: dates and clock times,
 "tahun 2024", law and article numbers ("UU No. 13 Tahun 2003", "Pasal 5 ayat (2)", "Nomor 12",
-"Perpres 12/2020"), ordinals ("ke-3"), phone numbers, addresses and ranks ("RT 05", "peringkat 3").
+"Perpres 12/2020"), ordinals ("ke-3"), phone numbers, addresses and ranks ("RT 05", "peringkat 3"),
+and markup left in scraped text (URLs, file names, HTML tags and attributes such as
+``src="…/rooney_475beff.jpg" style="height: 234 px"``).
 Names glued to digits (P3DN, G20, COVID-19, 7P) and bare years are handled token by token in
 numbers.py, where the following unit is known.
 """
@@ -35,12 +37,19 @@ _PHONE = re.compile(
     r"|(?i:\b(?:telepon|telp|tel|hp|wa|whatsapp|hotline|call center|sms)\b\.?\s*:?\s*)\+?[\d\s().-]{5,}\d"
 )
 
+# Markup that survives scraping (IndoSum keeps raw <img> tags, often cut by the sentence
+# splitter, so a tag's opening "<" may be in the previous sentence).
+_MARKUP = re.compile(
+    r"<[a-zA-Z/][^<>]*>?|(?i:\b(?:https?://|www\.))\S+|\S+\.(?i:jpe?g|png|gif|webp|svg|pdf|html?|php)\b"
+    r'|(?i:\b(?:src|href|style|alt|width|height|class|id)\s*=\s*)"[^"]*"?'
+)
+
 
 def label_spans(sentence: str, dates: list[DateSpan]) -> list[tuple[int, int]]:
     """(start, end) of every stretch whose digits must never be read as quantities: dates,
-    clock times, "tahun YYYY" (bare years are left to the caller) and the labels above."""
+    clock times, "tahun YYYY" (bare years are left to the caller), the labels and the markup above."""
     spans = [(d.start, d.end) for d in dates if d.kind != "year" or not sentence[d.start].isdigit()]
-    for rx in (_LABEL, _ORDINAL, _PHONE):
+    for rx in (_LABEL, _ORDINAL, _PHONE, _MARKUP):
         spans += [(m.start(), m.end()) for m in rx.finditer(sentence)]
     return sorted(spans)
 

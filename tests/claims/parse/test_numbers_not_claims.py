@@ -114,3 +114,15 @@ def test_glued_lowercase_noun_and_dot_decimal() -> None:
     assert (botol.value, botol.noun) == (Decimal(20), "botol")
     ((_, _, share),) = parse_quantities("Angkanya naik 40.9 persen.")
     assert share.value == Decimal("40.9")
+
+
+def test_markup_left_in_scraped_text_is_not_read():
+    """IndoSum keeps raw <img> tags, cut by the splitter: a hash in the file name once made a
+    false conflict against another article's image (eval/results/claims_archive1000.md)."""
+    from summarize.claims import extract_claims
+
+    cut_tag = ('Wayne Rooney "src="https://cdns.klimg.com/bola.net/library/upload/20/2017/04/'
+               'wayne - rooney_475beff.jpg" style="height: 234 px; width: 468 px; "/> Ia mencetak 253 gol.')
+    assert [c.surface for c in extract_claims(cut_tag)] == ["253 gol"]
+    text = "Inflasi < 5 persen, lihat www.bps.go.id/2024 dan <b>10 persen</b> serta <img src=\"a_475.jpg\" width=\"300\">."
+    assert [c.surface for c in extract_claims(text)] == ["5 persen", "10 persen"]
