@@ -56,11 +56,10 @@ def display(path: Path | str) -> str:
     p = Path(path)
     if not p.is_absolute():
         return str(p)
-    try:
-        return str(p.resolve().relative_to(REPO))
-    except ValueError:
-        pass
-    try:
-        return str(Path("..") / p.resolve().relative_to(REPO.parent))
-    except ValueError:
-        return str(p)
+    for candidate in (p, p.resolve()):  # as written first: ../shared may be a link elsewhere
+        for base, prefix in ((REPO, Path()), (REPO.parent, Path(".."))):
+            try:
+                return str(prefix / candidate.relative_to(base))
+            except ValueError:
+                continue
+    return str(p)
