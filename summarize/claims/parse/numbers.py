@@ -35,6 +35,9 @@ from summarize.claims.parse.reading import Num, join, to_quantity
 from summarize.claims.types import Quantity
 from summarize.claims.parse.words import NUMBER_WORDS, read_number_words
 
+#: A duration unit, the next smaller one and how many of those make one: "A jam B menit C detik".
+_SMALLER_DURATION = {"hour": ("minute", 60), "minute": ("second", 60)}
+
 # Tokens: glued currency symbols, digit groups, km2/m3, words (hyphenated ones too, but not
 # "juta-Rp2"), single symbols.
 _TOKEN = re.compile(
@@ -152,11 +155,25 @@ class _Reader(BareNumberRules):
             if unit == "basis_point":
                 unit, num.value, num.half = "percentage_point", num.value / 100, num.half / 100
             num.unit, num.last = unit, j + n
+            self._compound_duration(num)
         if num.unit is None and num.first > 0 and self.words[num.first - 1] in U.UNITS_BEFORE:
             num.unit = U.UNITS_BEFORE[self.words[num.first - 1]]  # "gempa magnitudo 5,6"
         self._trailing_more(num)
         if num.unit is None or num.unit in U.MEASURES.values():
             self._noun(num, allow_guess=not (year_like(num.digits) or self._after_name(num)))
+
+    def _compound_duration(self, num: Num) -> None:
+        """ "1 menit 48,219 detik" is one time, 108,219 seconds (precise to its last part), and
+        "2 jam 30 menit" 150 minutes: read apart, "1 menit" of two different lap times agreed."""
+        while num.unit in _SMALLER_DURATION and num.last + 1 < len(self.toks):
+            smaller, factor = _SMALLER_DURATION[num.unit]
+            j = num.last
+            read = read_digits(self.toks[j].text) if starts_number(self.toks[j].text) else None
+            found = U.match(U.UNITS, self.words, j + 1)
+            if read is None or not found or found[0] != smaller or num.value % 1 != 0 or not 0 <= read[0] < factor:
+                return
+            num.value, num.half = num.value * factor + read[0], read[1]
+            num.unit, num.last = smaller, j + 1 + found[1]
 
     def _trailing_more(self, num: Num) -> None:
         """ "8.000 lebih", "30 persen lebih.", "377 ribu lebih peserta" mean more than; "30 persen

@@ -253,3 +253,14 @@ def test_several_quantities_in_reading_order_with_offsets() -> None:
 def test_index_points_with_their_percent_change_stay_points() -> None:
     (_, _, points), (_, _, pct) = parse_quantities("IHSG naik 25,5 poin atau 0,4 persen")
     assert (points.unit, pct.unit) == ("point", "percent")
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Ia finis dengan catatan waktu 1 menit 48,219 detik.", "1 menit 48,219 detik", "108.219", "second"),
+    ("Perjalanan memakan waktu 2 jam 30 menit.", "2 jam 30 menit", "150", "minute"),
+    ("Waktunya 1 jam 2 menit 5 detik.", "1 jam 2 menit 5 detik", "3725", "second"),
+])
+def test_compound_durations_are_one_quantity(text, surface, value, unit):
+    """Read apart, "1 menit" of two different lap times (1:48,219 and 1:47,394) agreed."""
+    [(start, end, q)] = parse_quantities(text)
+    assert (text[start:end], q.value, q.unit) == (surface, D(value), unit)
