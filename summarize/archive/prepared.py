@@ -15,14 +15,12 @@ from typing import Any
 
 import numpy as np
 
-# The token patterns of the in-memory corpus index's two TF-IDF spaces: the archive scores the
-# same words so that its similarities equal the index's.
-from summarize.claims.index import _DOC_WORD, _WORD
 from summarize.claims.statements import Extractor, article_statements
+from summarize.claims.store import DOCUMENT_WORD, SENTENCE_WORD
 from summarize.encoders.base import Encoder
 
-_SENTENCE_WORDS = re.compile(_WORD)
-_DOC_WORDS = re.compile(_DOC_WORD)
+_SENTENCE_WORDS = re.compile(SENTENCE_WORD)
+_DOC_WORDS = re.compile(DOCUMENT_WORD)
 
 
 def sentence_words(masked: str) -> Counter[str]:

@@ -29,16 +29,22 @@ import numpy as np
 from summarize.claims.corpus import CorpusDoc
 from summarize.claims.lexical import TfidfSpace
 from summarize.claims.statements import ArticleSentence, Extractor, article_statements
-from summarize.claims.store import DOCUMENT_WEIGHT, EMBEDDING_WEIGHT, LEXICAL_WEIGHT, Hit, StatementStore, StoredSentence
+from summarize.claims.store import (
+    DOCUMENT_WEIGHT,
+    DOCUMENT_WORD,
+    EMBEDDING_WEIGHT,
+    LEXICAL_WEIGHT,
+    SENTENCE_WORD,
+    Hit,
+    StatementStore,
+    StoredSentence,
+)
 from summarize.claims.types import Claim
 from summarize.encoders.base import Encoder
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 3
-_WORD = r"[^\W\d_]{2,}"
-#: Document vectors skip two-letter words ("di", "ke", "RT"): at article length they are noise.
-_DOC_WORD = r"[^\W\d_]{3,}"
 _ENCODE_BATCH = 256
 
 
@@ -124,8 +130,8 @@ class ClaimIndex(StatementStore):
             sentence_claims=[s.claims for s in found],
             sentence_doc=np.array(sentence_doc, dtype=np.int64),
             embeddings=encode_batched(encoder, masked, progress),
-            sentence_words=TfidfSpace.fit(masked, _WORD),
-            doc_words=TfidfSpace.fit([d.text for d in kept], _DOC_WORD),
+            sentence_words=TfidfSpace.fit(masked, SENTENCE_WORD),
+            doc_words=TfidfSpace.fit([d.text for d in kept], DOCUMENT_WORD),
             encoder=encoder.name,
             skipped=skipped,
         )

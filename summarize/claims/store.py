@@ -23,6 +23,10 @@ from summarize.claims.types import Claim
 #: with the stored sentence's article (is it the same story at all?). The weights sum to 1, so
 #: the similarity stays in [0, 1] for non-negative cosines.
 EMBEDDING_WEIGHT, LEXICAL_WEIGHT, DOCUMENT_WEIGHT = 0.4, 0.3, 0.3
+#: The words of the two lexical similarities, shared by every store so their scores agree: a
+#: masked sentence's words, and a document's (two-letter words such as "di", "ke", "RT" are noise
+#: at article length).
+SENTENCE_WORD, DOCUMENT_WORD = r"[^\W\d_]{2,}", r"[^\W\d_]{3,}"
 
 
 @dataclass(frozen=True)
