@@ -8,10 +8,15 @@ in parentheses, game scores: no agreed convention) count neither way.
 """
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
+import random
+import re
 from pathlib import Path
 from typing import Any, Callable
 
+from summarize.claims.parse.words import NUMBER_WORDS
 from summarize.evaluation.claims_metrics import extraction_scores
 from summarize.evaluation.locations import gold_data
 
@@ -57,3 +62,64 @@ def evaluate_extraction(extract: Callable[[str], list[Any]], path: Path | str | 
     out["tune_mistakes"] = [{"id": s["id"], "missed": s["missed"], "false": s["false"]}
                             for s in scored if s["split"] == "dev" and (s["missed"] or s["false"])]
     return out
+
+
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"|\w+belas|puluh|ratus|ribu|juta|miliar|triliun)\b",
+                          re.IGNORECASE)
+
+
+def _quoted_articles(prefix: str) -> set[str]:
+    """IndoSum article ids that the claims data files already quote (never sampled again),
+    leaving out this draw's own rows (ids starting with ``prefix``) so a draw can be rerun."""
+    seen: set[str] = set()
+    for path in SENTENCES.parent.glob("*.jsonl"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        text = "\n".join(x for x in lines if f'"id": "{prefix}' not in x)
+        seen.update(re.findall(r"indosum:([\w-]+)", text))
+        seen.update(re.findall(r'"article": "([\w-]+)"', text))
+    return seen
+
+
+def sample_sentences(per_part: int, plain: int, seed: int, prefix: str) -> list[dict[str, Any]]:
+    """Unlabelled rows to label by hand: per part, ``per_part`` whole sentences holding a digit
+    or a number word and ``plain`` holding neither, one sentence per article, from articles no
+    claims data file quotes yet. The part comes from the same article hash as the verdict cases,
+    so no article feeds both parts. Runs from a checkout only (it reads ``eval/``)."""
+    from summarize.evaluation.indosum import load_articles
+
+    part_of = importlib.import_module("eval.build_contrast_cases").part_of
+
+    rng = random.Random(seed)
+    quoted = _quoted_articles(prefix)
+    articles = [a for a in load_articles() if a.id not in quoted]
+    rng.shuffle(articles)
+    want = {(p, n): per_part if n else plain for p in ("dev", "test") for n in (True, False)}
+    rows: list[dict[str, Any]] = []
+    for art in articles:
+        i = rng.randrange(len(art.sentences))
+        text = art.sentences[i]
+        key = (part_of(art.id), bool(re.search(r"\d", text) or _NUMBER_WORD.search(text)))
+        if want[key] > 0:
+            want[key] -= 1
+            rows.append({"id": f"{prefix}{len(rows):03d}", "split": key[0],
+                         "source": f"indosum:{art.id} sentence {i}", "text": text,
+                         "claims": [], "optional": [], "note": ""})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``--sample``: print rows to label (the labelled set is the JSONL file itself)."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sample", type=int, required=True, metavar="N",
+                    help="sentences with a digit or number word per part")
+    ap.add_argument("--plain", type=int, default=0, help="sentences with neither, per part")
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--prefix", default="ext-c")
+    args = ap.parse_args(argv)
+    for row in sample_sentences(args.sample, args.plain, args.seed, args.prefix):
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
