@@ -30,7 +30,7 @@ from tqdm import tqdm
 
 from summarize.archive import Archive
 from summarize.evaluation.indosum import load_articles
-from tests.service.servers import serve_process  # the tests' bounded server harness, shared
+from summarize.service.launch import serve_process
 
 RESULTS = Path(__file__).parent / "results" / "service_bench.json"
 KEY_ENV = "BENCH_SERVICE_KEY"

@@ -10,6 +10,7 @@ from fastapi_offline import FastAPIOffline
 from summarize import __version__
 from summarize.service.config import ServiceConfig
 from summarize.service.errors import install_handlers
+from summarize.service.limits import JSONBodyLimit
 from summarize.service.routes import articles, checks, page, summaries, system
 from summarize.service.state import Services, load_services
 
@@ -34,10 +35,12 @@ def create_app(config: ServiceConfig | None = None, services: Services | None = 
         description="Extractive summaries and numeric claim checks for Indonesian news. Write "
         "endpoints need the X-API-Key header whenever the service listens beyond 127.0.0.1.",
         lifespan=lifespan,
-        max_body_size=config.max_body,  # bodies over it: 413 before they are read whole
     )
     app.state.config = config
     install_handlers(app)
+    # Bodies over the limit: 413 before they are read whole (not FastAPI's max_body_size, which
+    # answers a declared oversize body in plain text: see limits.py).
+    app.add_middleware(JSONBodyLimit, max_body_size=config.max_body)
     for module in (summaries, checks, articles, system, page):
         app.include_router(module.router)
     return app

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from summarize.errors import InputError, SummarizeError, UsageError
+from summarize.service.limits import too_large
 from summarize.service.state import NoArchive
 
 log = logging.getLogger("summarize.service")
@@ -44,7 +45,9 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+        # 413 comes from Starlette's body limit (limits.py) with a bare "Content Too Large".
+        message = too_large(request.app.state.config.max_body) if exc.status_code == 413 else str(exc.detail)
+        return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(InputError)
     @app.exception_handler(UsageError)  # e.g. an HTML page while the 'html' extra is not installed

@@ -83,8 +83,19 @@ def test_body_over_the_limit_is_413_declared_or_streamed(client):
 
     streamed = client.post("/v1/summarize", content=chunks(), headers={"content-type": "application/json"})
     assert streamed.status_code == 413
-    _no_traceback(declared)
-    _no_traceback(streamed)
+    for response in (declared, streamed):  # the same JSON error whichever way the limit is met
+        assert response.headers["content-type"] == "application/json"
+        assert response.json() == {"error": "request body too large: the limit is 2,097,152 bytes"}
+        _no_traceback(response)
+
+
+def test_a_declared_oversize_body_is_refused_as_json_on_every_route(client):
+    # Content-Length says too much: answered before any route runs, even one that reads no body.
+    headers = {"content-type": "application/json", "content-length": str(3 * 1024 * 1024)}
+    for method, path in (("POST", "/v1/check"), ("POST", "/v1/articles"), ("GET", "/health"), ("DELETE", "/v1/articles/x")):
+        response = client.request(method, path, content=b"x" * (3 * 1024 * 1024), headers=headers)
+        assert response.status_code == 413, path
+        assert "too large" in response.json()["error"], path
 
 
 def test_an_internal_error_is_500_json_without_traceback(make_client):

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("uvicorn", reason="the service needs the 'serve' extra")
 import httpx  # noqa: E402
 
-from tests.service.servers import serve_process  # noqa: E402
+from summarize.service.launch import serve_process  # noqa: E402
 
 ROOT = Path(__file__).parents[2]
 DEMO = ROOT / "eval" / "data" / "claims" / "demo_corpus.jsonl"
@@ -62,4 +62,4 @@ def test_errors_over_http_are_one_line_json(server):
     bad = http.post("/v1/summarize", content=b"{oops", headers={"content-type": "application/json"})
     assert bad.status_code == 400 and bad.json()["error"].startswith("bad JSON")
     big = http.post("/v1/check", content=b"x" * (3 * 1024 * 1024), headers={"content-type": "application/json"})
-    assert big.status_code == 413
+    assert big.status_code == 413 and "too large" in big.json()["error"]  # declared: JSON too, not plain text
