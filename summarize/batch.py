@@ -129,7 +129,7 @@ def _record(item: BatchItem, result: Summary | Failure | None, checker: ClaimChe
     results = None
     if checker is not None:
         try:
-            results = checker.check(item.text or "", date=item.date)
+            results = checker.check(item.text or "", date=item.date, sentences=result.split or None)
         except Exception as exc:
             error = f"claim check failed: {Failure.of(0, exc).error}"
             log.error("line %d: %s", item.line, error)

@@ -195,7 +195,7 @@ def _single(args: argparse.Namespace, spec) -> int:
     if html:
         text = extract_text(text, args.file)
     summary = summarizer.summarize(text, **spec.length)
-    results = checker.check(text) if checker else None
+    results = checker.check(text, sentences=summary.split or None) if checker else None
     if report is not None:
         report.write_report(args.html, text=text, summary=summary, results=results)
     if args.json:

@@ -172,6 +172,10 @@ class Summarizer:
                     out[i] = self._summaries([sents], length, False)[0]
                 except Exception as exc:
                     out[i] = Failure.of(i, exc)
+        for i, sents in parsed.items():
+            done = out[i]
+            if isinstance(items[i], str) and isinstance(done, Summary):
+                done.split = tuple(sents)
         return out
 
     def _summaries(self, parsed: list[list[Sentence]], length: Length, progress: bool) -> list[Summary]:

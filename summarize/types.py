@@ -40,6 +40,10 @@ class Summary:
     ranker: str
     n_sentences: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The article's sentences as the summarizer split them from raw text (offsets into it), so
+    #: that a claim check of the same text reads them instead of splitting it again. Empty for
+    #: pre-split input; never part of the JSON.
+    split: tuple[Sentence, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def text(self) -> str:

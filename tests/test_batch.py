@@ -16,7 +16,7 @@ GOOD = "Harga beras naik 5 persen. Pedagang mengeluh di pasar. Pemerintah menamb
 class ExplodingChecker:
     """A claim checker that fails on one article, as the number parser once did on '300 m ²'."""
 
-    def check(self, text, date=None):
+    def check(self, text, date=None, sentences=None):
         if "meledak" in text:
             raise ArithmeticError("boom")
         return []
@@ -95,3 +95,29 @@ def test_html_text_is_extracted_and_its_text_returned(toy):
     assert [s["text"] for s in rec["sentences"]] == ["Harga beras naik 5 persen di Bogor.", "Pedagang mengeluh di pasar."]
     assert all(rec["extracted_text"][s["start"] : s["end"]] == s["text"] for s in rec["sentences"])
     assert "extracted_text" not in process_record(2, {"id": "p", "text": GOOD}, toy, {"k": 1})
+
+
+def test_check_reads_the_summarizers_split_once(toy, monkeypatch):
+    """`--check` splits each article once: the claim extractor gets the summary's sentences."""
+    from summarize.claims import ClaimChecker
+    from summarize.claims import extract as extract_module
+    from summarize import summarizer as summarizer_module
+    from tests.claims.checker_fakes import BagOfWordsEncoder
+
+    corpus = [{"id": "c", "text": "Harga beras naik 5 persen di Jakarta."}]
+    checker = ClaimChecker(corpus, encoder=BagOfWordsEncoder())
+    text = "Harga beras naik 5 persen. Pedagang mengeluh. Stok beras 300 ton di gudang."
+    alone = [r.to_dict() for r in checker.check(text)]
+    calls = []
+    real = summarizer_module.article_sentences
+
+    def counting(t):
+        calls.append(t)
+        return real(t)
+
+    monkeypatch.setattr(summarizer_module, "article_sentences", counting)
+    monkeypatch.setattr(extract_module, "article_sentences", counting)
+    out = process_records(lines({"id": "a", "text": text}), toy, {"k": 1}, checker=checker)
+    assert calls == [text]
+    assert [{k: v for k, v in c.items() if k != "in_summary"} for c in out[0]["claims"]] == alone
+    assert [c["claim"]["surface"] for c in out[0]["claims"]] == ["5 persen", "300 ton"]
