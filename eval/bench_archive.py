@@ -27,6 +27,7 @@ import os
 import pickle
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -201,16 +202,11 @@ def _prepared(encoder: Encoder, limit: int | None) -> tuple[list[PreparedArticle
     return originals, prepare_s
 
 
-def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None, out: Path | None = None) -> dict:
-    encoder = WordHashEncoder()
-    originals, prepare_s = _prepared(encoder, limit)
-    picks = np.linspace(0, len(originals) - 1, N_QUERIES * 2).astype(int)
-    queries = [originals[i] for i in picks if originals[i].sentences][:N_QUERIES]
-    queries_path = workdir / "queries.jsonl"
-    queries_path.write_text("".join(json.dumps({"text": q.text, "claims": [c.to_dict() for c in _claims(q)]},
-                                               ensure_ascii=False) + "\n" for q in queries), encoding="utf-8")
-    db = workdir / "bench.db"
-    archive, built, build_s, rows = Archive(db, encoder=encoder), 0, 0.0, []
+def _build(sizes: Sequence[int], workdir: Path, originals: list[PreparedArticle], keep: Path | None):
+    """Grow one archive through ``sizes``; yields (database, build figures) at each size. With
+    ``keep``, a copy of the database (and its vector index) and the figures stay in ``keep/N``."""
+    encoder, db = WordHashEncoder(), workdir / "bench.db"
+    archive, built, build_s = Archive(db, encoder=encoder), 0, 0.0
     for size in sizes:
         start = time.perf_counter()
         for lo in range(built, size, CHUNK):
@@ -221,15 +217,47 @@ def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None, out: Pa
         stats = archive.stats()
         archive.close()
         print(f"{size}: built in {build_s:.0f} s; checking", file=sys.stderr, flush=True)
-        check = _checking_process(db, queries_path)
         row = {"articles": stats["articles"], "sentences": stats["sentences"], "claims": stats["claims"],
                "bytes_on_disk": stats["bytes"], "build_s_total": round(build_s, 1),
                "build_ms_per_article_this_step": round(1000 * segment_s / (size - previous), 2),
-               "open_s": check["open_s"], "lookup_ms_per_article": _ms([t / 1000 for t in check["lookup_ms"]]),
-               "lookup_cpu_ms_per_article": _ms([t / 1000 for t in check["lookup_cpu_ms"]]),
-               "checking_process_peak_rss_mib": round(check["peak_rss_bytes"] / 2**20, 1),
                "add_one_write_ms": _ms(add_one), "add_one_write_cpu_ms": _ms(add_one_cpu)}
-        if size <= 10_000:
+        if keep is not None:
+            (keep / str(size)).mkdir(parents=True, exist_ok=True)
+            for f in workdir.glob("bench.db*"):
+                shutil.copyfile(f, keep / str(size) / f.name)
+            (keep / str(size) / "build.json").write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")
+        yield db, row
+        archive = Archive(db, encoder=encoder)
+    archive.close()
+
+
+def _kept(sizes: Sequence[int], reuse: Path):
+    """The databases and build figures a ``--keep`` run left in ``reuse`` (built by that run)."""
+    for size in sizes:
+        build = reuse / str(size) / "build.json"
+        if not build.exists():
+            raise SystemExit(f"bench_archive: no kept archive of {size} articles in {reuse} (run with --keep first)")
+        yield reuse / str(size) / "bench.db", json.loads(build.read_text(encoding="utf-8"))
+
+
+def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None, out: Path | None = None,
+          keep: Path | None = None, reuse: Path | None = None) -> dict:
+    encoder = WordHashEncoder()
+    originals, prepare_s = _prepared(encoder, limit)
+    picks = np.linspace(0, len(originals) - 1, N_QUERIES * 2).astype(int)
+    queries = [originals[i] for i in picks if originals[i].sentences][:N_QUERIES]
+    queries_path = workdir / "queries.jsonl"
+    queries_path.write_text("".join(json.dumps({"text": q.text, "claims": [c.to_dict() for c in _claims(q)]},
+                                               ensure_ascii=False) + "\n" for q in queries), encoding="utf-8")
+    rows = []
+    steps = _kept(sizes, reuse) if reuse is not None else _build(sizes, workdir, originals, keep)
+    for db, row in steps:
+        check = _checking_process(db, queries_path)
+        row = {**row, "open_s": check["open_s"], "lookup_ms_per_article": _ms([t / 1000 for t in check["lookup_ms"]]),
+               "lookup_cpu_ms_per_article": _ms([t / 1000 for t in check["lookup_cpu_ms"]]),
+               "checking_process_peak_rss_mib": round(check["peak_rss_bytes"] / 2**20, 1)}
+        if row["articles"] <= 10_000:
+            size = row["articles"]
             memory = ClaimChecker(store=_in_memory(list(_stream(originals, 0, size)), encoder), encoder=encoder)
             mine = [[r.verdict for r in memory.check_claims(_claims(q), text=q.text)] for q in queries]
             pairs = [(a, b) for x, y in zip(mine, check["verdicts"]) for a, b in zip(x, y)]
@@ -237,19 +265,19 @@ def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None, out: Pa
         row["verdicts"] = {v: sum(x.count(v) for x in check["verdicts"]) for v in ("consistent", "conflict", "unverified")}
         rows.append(row)
         if out is not None:  # after every size, so a run cut short still leaves its figures
-            write_results(_result(rows, len(queries), prepare_s), out)
-        archive = Archive(db, encoder=encoder)
-    archive.close()
-    return _result(rows, len(queries), prepare_s)
+            write_results(_result(rows, len(queries), prepare_s, reuse), out)
+    return _result(rows, len(queries), prepare_s, reuse)
 
 
-def _result(rows: list[dict], n_queries: int, prepare_s: list[float]) -> dict:
+def _result(rows: list[dict], n_queries: int, prepare_s: list[float], reuse: Path | None) -> dict:
     base = rows[0]["lookup_ms_per_article"]["mean"]
     for row in rows:
         row["lookup_ratio_to_smallest"] = round(row["lookup_ms_per_article"]["mean"] / base, 2)
     return {
         "command": "nice -n 5 python -m eval.bench_archive" + "".join(f" {a}" for a in sys.argv[1:]),
         "encoder": f"{WordHashEncoder.name} (stands in for e5-small; see the script's docstring)",
+        "archives": f"kept by an earlier --keep run in {reuse} (build and add-one figures are that run's)" if reuse
+                    else "built in this run",
         "queries": n_queries, "add_one_samples": N_ADD_ONE, "chunk": CHUNK,
         "prepare_minus_embedding_cpu_ms_per_article": _ms(prepare_s),
         "targets": {"lookup_ms_per_article": 100, "checking_process_rss_mib": 1024, "add_one_beyond_embedding_ms": 20},
@@ -264,13 +292,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--articles", type=int, help="use only the first N IndoSum articles (a quick run)")
     parser.add_argument("--out", default=str(RESULTS / "archive_bench.json"))
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep a copy of the archive at each size in DIR/N")
+    parser.add_argument("--reuse", type=Path, metavar="DIR",
+                        help="check the archives a --keep run left in DIR instead of building them")
     parser.add_argument("--check-process", nargs=2, metavar=("DB", "QUERIES"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.check_process:
         print(json.dumps(check_process(*args.check_process)))
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-archive-") as tmp:
-        result = bench(sorted(args.sizes), Path(tmp), args.articles, Path(args.out))
+        result = bench(sorted(args.sizes), Path(tmp), args.articles, Path(args.out), args.keep, args.reuse)
     write_results(result, Path(args.out))
     print(report(result))
     return 0

@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from summarize.claims.corpus import CorpusDoc, load_corpus
 from summarize.errors import SummarizeError
@@ -25,6 +25,9 @@ examples:
   summarize archive add ../shared/data/indosum/articles.jsonl --db newsroom.db
                                                         IndoSum's tokenised records work too
   cat baru.jsonl | summarize archive add - --db newsroom.db
+  summarize archive add arsip.jsonl --db newsroom.db --ray
+                                                        claims and vectors on a local Ray (or
+                                                        --ray ADDRESS); one writer commits
   summarize archive remove ant-2024-0001 --db newsroom.db
   summarize archive stats --db newsroom.db --json
   summarize artikel.txt --check --archive newsroom.db   check an article against the archive
@@ -49,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--encoder", help="encoder for a new archive (default e5-small; an existing "
                      "archive keeps its own)")
     add.add_argument("--chunk", type=int, default=32, metavar="N", help="articles per commit (default 32)")
+    add.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                     help="prepare the articles (claims, vectors) on a Ray cluster, RAY_ADDRESS or a local "
+                     "one; this process still writes, a chunk per commit (needs the 'ray' extra)")
     rm = sub.add_parser("remove", help="remove articles by id")
     rm.add_argument("ids", nargs="+", metavar="ID")
     st = sub.add_parser("stats", help="counts and sizes")
@@ -65,6 +71,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "add" and args.chunk < 1:
         print("summarize archive: --chunk must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    ray_build: Callable[..., dict[str, int]] | None = None
+    if getattr(args, "ray", None) is not None:
+        try:  # ray before summarize.archive: once usearch is loaded, ray.init aborts the process
+            from summarize.distributed.archive import build_archive_on_ray as ray_build
+        except ImportError:
+            print("summarize archive: --ray needs the 'ray' extra (pip install 'summarize-id[ray]')", file=sys.stderr)
+            return EXIT_USAGE
+        except SummarizeError as exc:
+            print(f"summarize archive: {exc}", file=sys.stderr)
+            return exc.exit_code
     from summarize.archive.archive import Archive
 
     if args.command != "add" and not Path(args.db).is_file():
@@ -80,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         if args.command == "add":
-            return _add(archive, args)
+            return _add(archive, args, ray_build)
         if args.command == "remove":
             return _remove(archive, args)
         _emit(archive.stats(), args.json)
@@ -158,21 +174,15 @@ def _stdin_items(problems: list[tuple[str, str]]) -> list:
     return items
 
 
-def _add(archive, args) -> int:
-    from tqdm import tqdm
-
+def _add(archive, args, ray_build: Callable[..., dict[str, int]] | None = None) -> int:
     problems: list[tuple[str, str]] = []
     docs = list(_read(args.paths, problems))
     missing_path = any(p == path for p, _ in problems for path in args.paths)
-    counts = dict.fromkeys(("added", "unchanged", "replaced", "skipped"), 0)
-    bar = tqdm(total=len(docs), desc="archiving", unit="article", disable=args.quiet)
-    for start in range(0, len(docs), args.chunk):
-        chunk = docs[start : start + args.chunk]
-        prepared = [archive.prepare(d.id, d.text, d.date, args.source) for d in chunk]
-        for status in _write(archive, prepared):
-            counts[status] += 1
-        bar.update(len(chunk))
-    bar.close()
+    if ray_build is not None:
+        counts = ray_build(archive, docs, source=args.source, address=args.ray or None, chunk=args.chunk,
+                           progress=not args.quiet)
+    else:
+        counts = _add_here(archive, docs, args)
     problems += archive.skipped
     for source, reason in problems:
         print(f"summarize archive: skipped {source}: {reason}", file=sys.stderr)
@@ -185,6 +195,20 @@ def _add(archive, args) -> int:
     if missing_path:
         return EXIT_INPUT
     return EXIT_PARTIAL if problems else EXIT_OK
+
+
+def _add_here(archive, docs: list[CorpusDoc], args) -> dict[str, int]:
+    from tqdm import tqdm
+
+    counts = dict.fromkeys(("added", "unchanged", "replaced", "skipped"), 0)
+    with tqdm(total=len(docs), desc="archiving", unit="article", disable=args.quiet) as bar:
+        for start in range(0, len(docs), args.chunk):
+            chunk = docs[start : start + args.chunk]
+            prepared = [archive.prepare(d.id, d.text, d.date, args.source) for d in chunk]
+            for status in _write(archive, prepared):
+                counts[status] += 1
+            bar.update(len(chunk))
+    return counts
 
 
 def _write(archive, prepared) -> list[str]:

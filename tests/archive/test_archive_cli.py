@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 P3DN = ("Realisasi komitmen Program Peningkatan Penggunaan Produk Dalam Negeri (P3DN) di Pemprov DKI "
         "Jakarta mencapai 91,82 persen pada 2023.")
@@ -79,3 +81,25 @@ def test_indosum_shaped_jsonl_is_read_as_running_text(tmp_path: Path) -> None:
     problems: list = []
     [doc] = list(_read([str(path)], problems))
     assert (doc.id, doc.text, problems) == ("a1", "Harga naik 5 persen.\n\nKata BPS.", [])
+
+
+def test_add_on_ray_stores_what_a_local_add_stores(tmp_path: Path) -> None:
+    pytest.importorskip("ray", reason="--ray needs the 'ray' extra")
+    data = tmp_path / "arsip.jsonl"
+    data.write_text("\n".join([json.dumps({"id": "ant-1", "text": P3DN, "date": "2024-01-05"}),
+                               json.dumps({"id": "kosong", "text": ""}),
+                               json.dumps({"id": "ant-2", "text": UMKM})]) + "\n", encoding="utf-8")
+    here, there = str(tmp_path / "here.db"), str(tmp_path / "ray.db")
+    local = run("archive", "add", str(data), "--db", here, "--json", "-q")
+    on_ray = run("archive", "add", str(data), "--db", there, "--json", "-q", "--ray")
+    assert on_ray.returncode == local.returncode == 5, on_ray.stderr  # the empty article is skipped
+    assert json.loads(on_ray.stdout) == json.loads(local.stdout)
+    from summarize.archive import Archive
+
+    with Archive(here) as a, Archive(there) as b:
+        for key in ("ant-1", "ant-2"):
+            mine, theirs = a.get(key), b.get(key)
+            assert mine is not None and theirs is not None
+            assert {**mine, "added": None} == {**theirs, "added": None}
+    rerun = run("archive", "add", str(data), "--db", there, "--json", "-q", "--ray")
+    assert json.loads(rerun.stdout)["unchanged"] == 2
