@@ -10,8 +10,9 @@ from summarize.claims.parse import units as U
 from summarize.claims.parse.digits import starts_number, year_like
 from summarize.claims.parse.reading import Num
 
-_NOT_AFTER = frozenset({":", "x", "×", "+"})
-_NOT_BEFORE = frozenset({":", ")", "x", "×", "-", "+", "'", "’"})
+# "#180" is an issue or shirt number; "!0", "[0]", "=1" are script code left in scraped text.
+_NOT_AFTER = frozenset({":", "x", "×", "+", "#", "!", "=", "["})
+_NOT_BEFORE = frozenset({":", ")", "x", "×", "-", "+", "'", "’", "]", "="})
 _CLOCK = re.compile(r"^\d{1,2}\.[0-5]\d$")
 
 

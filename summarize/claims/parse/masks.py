@@ -31,6 +31,7 @@ _LABEL = re.compile(
     rf"(?i:\b(?:{_LABEL_WORDS}|{_LAWS})\b\.?\s*(?:(?:no|nomor)\b\.?\s*)?)\(?\d+[a-zA-Z]?(?:\)|(?:[/.-]\d+)*)"
     r"(?![.,]?\d|\s*(?i:persen|prosen|%))"
 )
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s$")
 _ORDINAL = re.compile(r"(?i:\bke\s?-\s?|\byang\s+ke\s+)\d+")
 _PHONE = re.compile(
     r"(?:\+62|\(0\d{2,3}\)|(?<![\d.,])0\d{2,4})[\s-]?\d{3,4}(?:[\s-]?\d{3,5})?"
@@ -49,7 +50,13 @@ def label_spans(sentence: str, dates: list[DateSpan]) -> list[tuple[int, int]]:
     """(start, end) of every stretch whose digits must never be read as quantities: dates,
     clock times, "tahun YYYY" (bare years are left to the caller), the labels and the markup above."""
     spans = [(d.start, d.end) for d in dates if d.kind != "year" or not sentence[d.start].isdigit()]
-    for rx in (_LABEL, _ORDINAL, _PHONE, _MARKUP):
+    for m in _LABEL.finditer(sentence):
+        # A label word right after a quantity's number is its unit: "Selama 3 menit 5 orang" has
+        # no "menit 5"; after a label's own number it is a label ("Pasal 114 ayat 1").
+        number = _NUMBER_BEFORE.search(sentence, 0, m.start())
+        if number is None or inside(spans, number.start(), number.end()):
+            spans.append(m.span())
+    for rx in (_ORDINAL, _PHONE, _MARKUP):
         spans += [(m.start(), m.end()) for m in rx.finditer(sentence)]
     return sorted(spans)
 

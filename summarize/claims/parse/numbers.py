@@ -25,11 +25,13 @@ in parentheses ("( 32 )"), a score or list marker (see _Reader.keep_bare), or sp
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from summarize.claims.parse import units as U
 from summarize.claims.parse.dates import find_dates
 from summarize.claims.parse.digits import read_digits, starts_number, year_like
 from summarize.claims.parse.bare import BareNumberRules, Tok
+from summarize.claims.parse.nouns import NounRules
 from summarize.claims.parse.masks import LABEL_WORDS, inside, label_spans
 from summarize.claims.parse.reading import Num, join, to_quantity
 from summarize.claims.types import Quantity
@@ -47,7 +49,7 @@ _RELATIVE = (["lalu"], ["silam"])
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
 
-class _Reader(BareNumberRules):
+class _Reader(BareNumberRules, NounRules):
     """Reads quantities from one sentence's tokens (one instance per sentence)."""
 
     def __init__(self, sentence: str) -> None:
@@ -67,7 +69,7 @@ class _Reader(BareNumberRules):
         if inside(self.masked, tok.start, tok.end):
             return None
         if starts_number(tok.text):
-            read = read_digits(tok.text)
+            read = self._digits(k)
             if read is None or self._glued_name(k):
                 return None
             num = Num(k, k + 1, read[0], read[1], tok.text)
@@ -93,13 +95,34 @@ class _Reader(BareNumberRules):
             return True
         if k + 2 < len(self.toks) and self.toks[k + 1].text == "-" and self.words[k + 2] == "an":
             return True
-        if self.glued(k, k + 1):
+        if self.glued(k, k + 1) and not self._glued_seconds(k):
             nxt = self.toks[k + 1]
             known = self.words[k + 1] in U.SCALE_WORDS or nxt.text in U.CURRENCY_ONLY_SCALES
             unit = U.match(U.UNITS, self.words, k + 1) is not None
             # "20botol" is 20 botol: a lowercase noun glued on (a name's letters are capitalised).
-            return nxt.text[0].isalpha() and not known and not unit and not self._plausible_noun(k + 1)
+            return nxt.text[0].isalpha() and not known and not unit and self._guessed_noun(k + 1) is None
         return False
+
+    def _glued_seconds(self, k: int) -> bool:
+        """ "0.482s", "9,58s": a decimal glued to "s" is a timing in seconds (race tables write
+        it with a dot decimal), not a name; "s/d" and "s.d." are range words."""
+        toks = self.toks
+        if not (k + 1 < len(toks) and toks[k + 1].text == "s" and self.glued(k, k + 1)
+                and starts_number(toks[k].text) and any(m in toks[k].text for m in ".,")):
+            return False
+        return not (k + 2 < len(toks) and self.glued(k + 1, k + 2)
+                    and (toks[k + 2].text == "/" or self.words[k + 2:k + 4] == [".", "d"]))
+
+    def _digits(self, k: int) -> tuple[Decimal, Decimal] | None:
+        """The digit group at token k; a timing's single dot is its decimal mark ("59.694s")."""
+        text = self.toks[k].text
+        return read_digits(text.replace(".", ",") if self._glued_seconds(k) and text.count(".") == 1 else text)
+
+    def _unit_at(self, j: int) -> tuple[str, int] | None:
+        """The unit written at token j (after a number), as ``U.match`` returns it."""
+        if j < len(self.toks) and self._glued_seconds(j - 1):
+            return "second", 1
+        return U.match(U.UNITS, self.words, j) if j < len(self.toks) else None
 
     def _scale(self, num: Num) -> Num:
         j = num.last
@@ -144,7 +167,7 @@ class _Reader(BareNumberRules):
         if found_currency:
             num.unit, num.first = found_currency
         j = num.last
-        found = U.match(U.UNITS, self.words, j) if j < len(self.toks) else None
+        found = self._unit_at(j)
         if found and (currency is None or found[0] == currency):
             unit, n = found
             if unit == "point" and self.has_percent and abs(num.value) < 100 \
@@ -165,11 +188,13 @@ class _Reader(BareNumberRules):
     def _compound_duration(self, num: Num) -> None:
         """ "1 menit 48,219 detik" is one time, 108,219 seconds (precise to its last part), and
         "2 jam 30 menit" 150 minutes: read apart, "1 menit" of two different lap times agreed."""
+        if num.unit == "m" and num.last + 1 < len(self.toks) and self._glued_seconds(num.last):
+            num.unit = "minute"  # a race time "1 m 59.694s"
         while num.unit in _SMALLER_DURATION and num.last + 1 < len(self.toks):
             smaller, factor = _SMALLER_DURATION[num.unit]
             j = num.last
-            read = read_digits(self.toks[j].text) if starts_number(self.toks[j].text) else None
-            found = U.match(U.UNITS, self.words, j + 1)
+            read = self._digits(j) if starts_number(self.toks[j].text) else None
+            found = self._unit_at(j + 1)
             if read is None or not found or found[0] != smaller or num.value % 1 != 0 or not 0 <= read[0] < factor:
                 return
             num.value, num.half = num.value * factor + read[0], read[1]
@@ -184,22 +209,6 @@ class _Reader(BareNumberRules):
         if j + 1 >= len(self.toks) or not self.toks[j + 1].text[0].isalpha() \
                 or U.match(U.COUNT_NOUNS, self.words, j + 1):
             num.approx, num.approx_word, num.last = U.APPROX_AFTER_WORDS[self.words[j]], self.words[j], j + 1
-
-    def _noun(self, num: Num, allow_guess: bool) -> None:
-        j = num.last
-        if j >= len(self.toks):
-            return
-        known = U.match(U.COUNT_NOUNS, self.words, j)
-        if known:
-            num.noun, num.last = known[0], j + known[1]
-        elif allow_guess and self._plausible_noun(j):
-            num.noun, num.last = self.words[j], j + 1
-
-    def _plausible_noun(self, j: int) -> bool:
-        w = self.toks[j].text
-        return (w.replace("-", "").isalpha() and w.islower() and len(w) >= 3 and w not in U.NOT_NOUNS
-                and w not in U.SCALE_WORDS and not U.VERBISH.match(w) and w not in NUMBER_WORDS
-                and (w,) not in U.DURATIONS)
 
     def approx(self, num: Num) -> None:
         """Attach an approximation word written before the number (or its currency/sign)."""

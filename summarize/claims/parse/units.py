@@ -62,6 +62,8 @@ MEASURES: dict[Phrase, str] = {
     ("kpj",): "km/h", ("sr",): "magnitude", ("skala", "richter"): "magnitude", ("derajat", "celsius"): "°C", ("derajat", "celcius"): "°C",
     ("°", "c"): "°C", ("gb",): "GB", ("gigabyte",): "GB", ("mb",): "MB", ("megabyte",): "MB",
     ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
+    ("hz",): "Hz", ("khz",): "kHz", ("mhz",): "MHz", ("ghz",): "GHz", ("megapixel",): "MP",
+    ("megapiksel",): "MP", ("mp",): "MP",
 }
 
 # Units written before the number: "gempa magnitudo 5,6" (= "5,6 SR").
@@ -91,6 +93,10 @@ COUNT_NOUNS: dict[Phrase, str] = {
     ("warga",): "warga", ("jiwa",): "jiwa", ("pasien",): "pasien", ("siswa",): "siswa",
     ("korban",): "korban", ("kasus",): "kasus", ("rumah",): "rumah", ("desa",): "desa",
     ("medali",): "medali",
+    # legal and security nouns shaped like ter- verbs
+    ("tersangka",): "tersangka", ("terduga",): "terduga", ("terdakwa",): "terdakwa",
+    ("terpidana",): "terpidana", ("terlapor",): "terlapor", ("tergugat",): "tergugat",
+    ("teroris",): "teroris", ("diplomat",): "diplomat", ("direktorat",): "direktorat",
 }
 
 # Words that are never the counted noun of a bare number (function words, comparatives,
@@ -104,15 +110,21 @@ NOT_NOUNS = frozenset(
     "supaya kepada terhadap tentang atas bawah naik turun tumbuh sementara sedangkan kini saat "
     "ketika setelah sebelum baru lama besar kecil tinggi rendah lain lainnya sendiri tadi nanti "
     "pagi siang sore malam mendatang kemudian pertama terakhir banyak sedikit semua seluruh "
-    "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju kontra versus".split()
+    "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju kontra versus "
+    # -kan and -nya words that are not nouns (see VERB_PREFIXED)
+    "bahkan seakan kan akhirnya misalnya seharusnya semuanya keduanya diantaranya antaranya "
+    "contohnya".split()
 )
 
 # Common words that open a sentence before a number ("Total 15 ...", "Jumlah 20 ..."): a
 # capitalised opener is not a product or a name.
 OPENERS = frozenset("total jumlah ada terdapat tercatat sebanyak sekitar hanya baru sisanya".split())
 
-# Verb-shaped words (me-/di-/ber-/ter- prefixes, -kan/-nya suffixes) are not guessed as nouns.
+# Verb-shaped words (me-/di-/ber-/ter- prefixes, -kan/-nya suffixes) do not start names.
 VERBISH = re.compile(r"^(?:me|di|ber|ter)\w{4,}$|^\w{3,}(?:kan|nya)$")
+# Words after a number are guessed as nouns unless prefixed like verbs: "-kan" also ends nouns
+# ("tujuh tembakan", "dua rekan") and "-nya" is read off ("dua anggotanya" = dua anggota).
+VERB_PREFIXED = re.compile(r"^(?:me|di|ber|ter)\w{4,}$")
 
 # Connectors of a range "A hingga B" -> the connector reported as the range's approx word.
 RANGE_CONNECTORS: dict[Phrase, str] = {

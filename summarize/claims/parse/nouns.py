@@ -1,0 +1,47 @@
+"""What a count counts: the noun after a number, from the lexicon (units.COUNT_NOUNS) or
+guessed (the next plausible lowercase word), as a mixin of the sentence reader in numbers.py."""
+from __future__ import annotations
+
+from summarize.claims.parse import units as U
+from summarize.claims.parse.bare import Tok
+from summarize.claims.parse.reading import Num
+from summarize.claims.parse.words import NUMBER_WORDS
+
+_PREPOSITIONS = frozenset("di ke dari pada dalam".split())
+
+
+class NounRules:
+    """Needs the reader's tokens ``toks`` and lowercased ``words``."""
+
+    toks: list[Tok]
+    words: list[str]
+
+    def _noun(self, num: Num, allow_guess: bool) -> None:
+        j = num.last
+        if j >= len(self.toks):
+            return
+        known = U.match(U.COUNT_NOUNS, self.words, j)
+        guess = self._guessed_noun(j) if allow_guess and not known else None
+        if known:
+            num.noun, num.last = known[0], j + known[1]
+        elif guess and not self._article_satu(num, guess):
+            num.noun, num.last = guess, j + 1
+
+    def _guessed_noun(self, j: int) -> str | None:
+        """The noun a plausible word after a number names, its possessive "-nya" read off
+        ("dua anggotanya" counts anggota), or None."""
+        w = self.toks[j].text
+        if not (w.replace("-", "").isalpha() and w.islower()) or w in U.NOT_NOUNS:
+            return None
+        base = w[:-3] if w.endswith("nya") else w
+        if len(base) < 3 or base in U.NOT_NOUNS or base in U.SCALE_WORDS or U.VERB_PREFIXED.match(base) \
+                or base in NUMBER_WORDS or (base,) in U.DURATIONS:
+            return None
+        return base
+
+    def _article_satu(self, num: Num, noun: str) -> bool:
+        """ "di satu sisi", "di satu sudut": a spelled "satu" after a preposition before a noun no
+        lexicon counts is the indefinite article, not a count of one."""
+        a = num.first
+        return (self.words[a] == "satu" and num.last == a + 1 and a > 0 and self.words[a - 1] in _PREPOSITIONS
+                and (noun,) not in U.COUNT_NOUNS)

@@ -1,0 +1,66 @@
+"""Forms found missed or misread on the tune part of the whole-sentence extraction set
+(eval/data/claims/extraction_sentences.jsonl, split dev): counted nouns shaped like verbs,
+possessive nouns, frequencies, race timings, "#" numbers, script code, "satu" as an article,
+and a label word that is the unit of the number before it."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from summarize.claims.parse.numbers import parse_quantities
+
+
+def read(sentence: str) -> list[tuple[str, D, str, str | None]]:
+    return [(sentence[s:e], q.value, q.unit, q.noun) for s, e, q in parse_quantities(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "noun"), [
+    ("Mereka melepaskan tujuh tembakan ke gawang.", "tujuh tembakan", "tembakan"),
+    ("Ia datang bersama dua rekan kerjanya.", "dua rekan", "rekan"),
+    ("KPK menetapkan empat tersangka, yaitu A dan B.", "empat tersangka", "tersangka"),
+    ("Densus menangkap empat terduga teroris di Kampar.", "empat terduga", "terduga"),
+    ("Polisi menangkap dua teroris di sana.", "dua teroris", "teroris"),
+])
+def test_nouns_shaped_like_verbs_are_counted(sentence: str, surface: str, noun: str) -> None:
+    assert [(s, n) for s, _, _, n in read(sentence)] == [(surface, noun)]
+
+
+def test_a_possessive_noun_counts_its_base() -> None:
+    assert read("Ketua yang didampingi dua anggotanya mengatakan itu.") == [("dua anggotanya", D(2), "count", "anggota")]
+    assert read("Dua di antaranya selamat, dua lainnya hilang.") == []
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Spektrum 2,3 GHz dilelang.", "GHz"), ("pita 900 MHz itu", "MHz"), ("kamera 12 MP", "MP"),
+])
+def test_frequencies_and_camera_resolutions_are_measures(sentence: str, unit: str) -> None:
+    assert [u for _, _, u, _ in read(sentence)] == [unit]
+
+
+def test_race_timings_read_in_seconds() -> None:
+    assert read("Marquez 1 m 59.694s + 0.482s [7/7]") == [
+        ("1 m 59.694s", D("119.694"), "second", None), ("0.482s", D("0.482"), "second", None)]
+    assert read("Bolt mencatat 9,58s.") == [("9,58s", D("9.58"), "second", None)]
+    assert read("jaraknya 1 m dari pagar") == [("1 m", D(1), "m", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russo mengacu pada komik Captain America #180 yang dirilis pada 1974.",
+    "n.loaded=!0;n.version='2.0 '; s=b.getElementsByTagName(e)[0]; s",
+    "Di satu sisi, masyarakat menyambut positif.",
+    "Hiasan lampu di satu sudut dengan dekorasi klasik.",
+    "Keduanya dijerat Pasal 114 ayat 1 subsider Pasal 112 ayat 1 juncto Pasal 132 ayat 1.",
+    "Gol itu lahir pada menit 5 babak pertama.",
+])
+def test_labels_code_and_articles_are_not_claims(sentence: str) -> None:
+    assert read(sentence) == []
+
+
+def test_a_counted_satu_after_a_preposition_stays_a_claim() -> None:
+    assert read("Bantuan itu dibagikan di satu desa.") == [("satu desa", D(1), "count", "desa")]
+
+
+def test_a_label_word_after_a_number_is_its_unit() -> None:
+    assert read("Selama 3 menit 5 orang tertahan di lift.") == [
+        ("3 menit", D(3), "minute", None), ("5 orang", D(5), "count", "orang")]
