@@ -24,15 +24,17 @@ _LAWS = (
 )
 # Single words after which a spelled-out number is a label too ("peringkat tujuh", "nomor satu").
 LABEL_WORDS = frozenset(w for w in _LABEL_WORDS.split("|") if w.isalpha())
-# A label's number is a whole number, never followed by a percent sign or word, nor by a
-# decimal part: "bagian 7,5 persen itu" is a share, not "Bagian 7"; "level 6.065,30 poin" an
-# index level.
+# A label's number is a whole number, not grouped in thousands, never followed by a percent
+# sign or word, a minute or second, nor by a decimal part: "bagian 7,5 persen itu" is a share,
+# not "Bagian 7"; "level 6.065,30 poin" and "di level 5.381" index levels; "putaran 1 menit
+# 29,332 detik" a lap time.
 _LABEL = re.compile(
-    rf"(?i:\b(?:{_LABEL_WORDS}|{_LAWS})\b\.?\s*(?:(?:no|nomor)\b\.?\s*)?)\(?\d+[a-zA-Z]?(?:\)|(?:[/.-]\d+)*)"
-    r"(?![.,]?\d|\s*(?i:persen|prosen|%))"
+    rf"(?i:\b(?:{_LABEL_WORDS}|{_LAWS})\b\.?\s*(?:(?:no|nomor)\b\.?\s*)?)(?!\d{{1,3}}(?:\.\d{{3}})+(?![\d/.-]))"
+    r"\(?\d+[a-zA-Z]?(?:\)|(?:[/.-]\d+)*)(?![.,]?\d|\s*(?i:persen|prosen|%|menit|detik))"
 )
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s$")
-_ORDINAL = re.compile(r"(?i:\bke\s?-\s?|\byang\s+ke\s+)\d+")
+# An ordinal range's second end is an ordinal too ("menit ke - 50 hingga 70").
+_ORDINAL = re.compile(r"(?i:\bke\s?-\s?|\byang\s+ke\s+)\d+(?:\s*(?i:-|–|hingga|sampai)\s*\d+\b)?")
 _PHONE = re.compile(
     r"(?:\+62|\(0\d{2,3}\)|(?<![\d.,])0\d{2,4})[\s-]?\d{3,4}(?:[\s-]?\d{3,5})?"
     r"|(?i:\b(?:telepon|telp|tel|hp|wa|whatsapp|hotline|call center|sms)\b\.?\s*:?\s*)\+?[\d\s().-]{5,}\d"

@@ -20,7 +20,8 @@ Phrase = tuple[str, ...]
 
 # Scale words after a number, matched lowercased. The one-letter "M"/"T" (miliar/triliun) are
 # matched as written and only next to a currency ("Rp2 M"), since "2 m" is two metres.
-SCALE_WORDS: dict[str, int] = {**SCALES, "rb": 10**3, "jt": 10**6}
+SCALE_WORDS: dict[str, int] = {**SCALES, "rb": 10**3, "jt": 10**6,
+                               "ribuan": 10**3, "jutaan": 10**6}  # "Rp 520 ribuan"
 CURRENCY_ONLY_SCALES: dict[str, int] = {"M": 10**9, "T": 10**12}
 
 # Currency written before the number (token as written, symbols included).
@@ -63,7 +64,7 @@ MEASURES: dict[Phrase, str] = {
     ("°", "c"): "°C", ("gb",): "GB", ("gigabyte",): "GB", ("mb",): "MB", ("megabyte",): "MB",
     ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
     ("hz",): "Hz", ("khz",): "kHz", ("mhz",): "MHz", ("ghz",): "GHz", ("megapixel",): "MP",
-    ("megapiksel",): "MP", ("mp",): "MP",
+    ("megapiksel",): "MP", ("mp",): "MP", ("watt",): "W", ("w",): "W", ("kw",): "kW", ("kilowatt",): "kW",
 }
 
 # Units written before the number: "gempa magnitudo 5,6" (= "5,6 SR").

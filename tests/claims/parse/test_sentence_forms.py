@@ -1,7 +1,8 @@
 """Forms found missed or misread on the tune part of the whole-sentence extraction set
-(eval/data/claims/extraction_sentences.jsonl, split dev): counted nouns shaped like verbs,
-possessive nouns, frequencies, race timings, "#" numbers, script code, "satu" as an article,
-and a label word that is the unit of the number before it."""
+(eval/data/claims/extraction_sentences.jsonl, split dev) and in unlabelled sentences of
+tune-part articles: counted nouns shaped like verbs, possessive nouns, frequencies, power, race
+timings, "ribuan", "#" numbers, script code, "satu" as an article, ordinal ranges, and label
+words that are units or stand before index levels and lap times."""
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -64,3 +65,16 @@ def test_a_counted_satu_after_a_preposition_stays_a_claim() -> None:
 def test_a_label_word_after_a_number_is_its_unit() -> None:
     assert read("Selama 3 menit 5 orang tertahan di lift.") == [
         ("3 menit", D(3), "minute", None), ("5 orang", D(5), "count", "orang")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("prosesor Intel 45 W Kaby Lake", [("45 W", D(45), "W", None)]),
+    ("tiket masuk Rp 520 ribuan.", [("Rp 520 ribuan", D(520000), "IDR", None)]),
+    ("IHSG ditutup di level 5.381 atau turun 14,52 poin.",
+     [("5.381", D(5381), "count", None), ("14,52 poin", D("14.52"), "point", None)]),
+    ("dengan catatan waktu putaran 1 menit 29,332 detik.", [("1 menit 29,332 detik", D("89.332"), "second", None)]),
+    ("Ada momen di menit ke - 50 hingga 70 ketika kami menekan.", []),
+    ("PPKM level 3 berlaku di lantai 2 gedung itu.", []),
+])
+def test_more_units_and_labels(sentence: str, expected: list[tuple[str, D, str, str | None]]) -> None:
+    assert read(sentence) == expected
