@@ -14,6 +14,8 @@ from summarize.claims.parse.reading import Num
 _NOT_AFTER = frozenset({":", "x", "×", "+", "#", "!", "=", "["})
 _NOT_BEFORE = frozenset({":", ")", "x", "×", "-", "+", "'", "’", "]", "="})
 _CLOCK = re.compile(r"^\d{1,2}\.[0-5]\d$")
+_DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+_LIST_JOINERS = frozenset({",", "dan", "atau", "&"})
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,10 @@ class BareNumberRules:
             return False
         if prev in _NOT_AFTER or nxt in _NOT_BEFORE or nxt[:1].isupper():
             return False  # clock times, odds, sizes ("3 x 2"), list items, shirt numbers, minutes (52')
-        if _CLOCK.match(num.digits):
-            return False  # "21.00": Indonesian decimals take a comma, so this is a clock time
+        if _CLOCK.match(num.digits) or _DOT_DECIMAL.match(num.digits):
+            return False  # "21.00" a clock time, "INA 4.0" a version: Indonesian decimals take a comma
+        if self._in_number_list(a, b):
+            return False  # "Grup 3, 4, 5, dan 6": labels listed, not counts
         if not prev and nxt in ("", ".", ")"):
             return False  # a list marker alone ("4 .")
         return not self._after_name(num)
@@ -77,3 +81,26 @@ class BareNumberRules:
         after = b + 1 < len(self.toks) and self.toks[b].text == "-" and starts_number(self.toks[b + 1].text)
         return before or after
 
+    def _in_number_list(self, a: int, b: int) -> bool:
+        """A bare number in a list of three or more bare digit groups ("Grup 3, 4, 5, dan 6"),
+        unless the list ends in a unit or scale they share ("3, 4 dan 5 persen")."""
+        members, k = 1, a
+        while (prev := self._joined_number(k - 1, -1)) is not None:
+            members, k = members + 1, prev
+        j = b
+        while (nxt := self._joined_number(j, 1)) is not None:
+            members, j = members + 1, nxt + 1
+        if members < 3:
+            return False
+        return j >= len(self.toks) or not (U.match(U.UNITS, self.words, j) or self.words[j] in U.SCALE_WORDS)
+
+    def _joined_number(self, j: int, step: int) -> int | None:
+        """Index of the digit group one or two list joiners (",", "dan", ", dan") away from token
+        j in direction ``step``, or None."""
+        for n in (1, 2):
+            k = j + step * n
+            joiners = self.words[k + 1:j + 1] if step < 0 else self.words[j:k]
+            if 0 <= k < len(self.toks) and joiners and all(w in _LIST_JOINERS for w in joiners) \
+                    and starts_number(self.toks[k].text):
+                return k
+        return None

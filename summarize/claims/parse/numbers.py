@@ -56,7 +56,8 @@ class _Reader(BareNumberRules, NounRules):
         self.s = sentence
         self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         # "m²" and "m ²" are read as "m2": superscripts are exponents of the unit before them.
-        self.words = [t.text.lower().translate(_SUPERSCRIPTS).replace(" ", "") for t in self.toks]
+        # A hyphenated possessive is read off ("1.200 mAh-nya").
+        self.words = [t.text.lower().translate(_SUPERSCRIPTS).replace(" ", "").removesuffix("-nya") for t in self.toks]
         self.masked = label_spans(sentence, find_dates(sentence))
         self.has_percent = any(w in ("persen", "%", "prosen") for w in self.words)
 

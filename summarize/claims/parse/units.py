@@ -65,6 +65,7 @@ MEASURES: dict[Phrase, str] = {
     ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
     ("hz",): "Hz", ("khz",): "kHz", ("mhz",): "MHz", ("ghz",): "GHz", ("megapixel",): "MP",
     ("megapiksel",): "MP", ("mp",): "MP", ("watt",): "W", ("w",): "W", ("kw",): "kW", ("kilowatt",): "kW",
+    ("mah",): "mAh",
 }
 
 # Units written before the number: "gempa magnitudo 5,6" (= "5,6 SR").
@@ -73,6 +74,7 @@ UNITS_BEFORE: dict[str, str] = {"magnitudo": "magnitude", "magnitude": "magnitud
 DURATIONS: dict[Phrase, str] = {
     ("detik",): "second", ("menit",): "minute", ("jam",): "hour", ("hari",): "day",
     ("pekan",): "week", ("minggu",): "week", ("bulan",): "month", ("tahun",): "year",
+    ("malam",): "night",  # "tiga hari dua malam"; "pukul 9 malam" is a clock time (dates.py)
 }
 
 UNITS: dict[Phrase, str] = {**_CURRENCY_WORDS, **_PERCENT, **_POINTS, **MEASURES, **DURATIONS}

@@ -78,3 +78,15 @@ def test_a_label_word_after_a_number_is_its_unit() -> None:
 ])
 def test_more_units_and_labels(sentence: str, expected: list[tuple[str, D, str, str | None]]) -> None:
     assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Baterai 1.200 mAh-nya bertahan 5 jam.", [("1.200 mAh-nya", D(1200), "mAh", None), ("5 jam", D(5), "hour", None)]),
+    ("Paket tiga hari dua malam itu habis.", [("tiga hari", D(3), "day", None), ("dua malam", D(2), "night", None)]),
+    ("Program Indonesia Next Apps (INA) 4.0 digelar di delapan kota.", [("delapan kota", D(8), "count", "kota")]),
+    ("Jadwal enam laga dari Grup 3, 4, 5, dan 6 Liga 2 bergeser.", [("enam laga", D(6), "count", "laga")]),
+    ("Harga naik 3, 4 dan 5 persen.", [("3", D(3), "count", None), ("4", D(4), "count", None), ("5 persen", D(5), "percent", None)]),
+    ("Saya main ketika usia 18 atau 19, dulu.", [("18", D(18), "count", None), ("19", D(19), "count", None)]),
+])
+def test_versions_lists_and_suffixed_units(sentence: str, expected: list[tuple[str, D, str, str | None]]) -> None:
+    assert read(sentence) == expected
