@@ -14,7 +14,9 @@ from summarize.claims.parse.dates import validate_date
 from summarize.claims.siblings import explained, mark_anchored
 from summarize.claims.store import StatementStore
 from summarize.claims.types import CheckResult, Claim, Evidence, RuledOut
-from summarize.claims.verdict import CONFLICT_MARGIN, CONFLICT_NEEDS, CONFLICT_SIMILARITY, decide, explain, values_agree
+from summarize.claims.verdict import (
+    CONFLICT_MARGIN, CONFLICT_NEEDS, CONFLICT_SIMILARITY, FRAMED_SIMILARITY, decide, explain, values_agree, values_contradict,
+)
 from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
 from summarize.errors import InputError
 from summarize.types import Sentence
@@ -66,6 +68,7 @@ class ClaimChecker:
         conflict_similarity: float = CONFLICT_SIMILARITY,
         conflict_margin: float = CONFLICT_MARGIN,
         conflict_needs: Sequence[str] = CONFLICT_NEEDS,
+        framed_similarity: float = FRAMED_SIMILARITY,
         siblings: bool = True,
         progress: bool = False,
         extractor: Extractor | None = None,
@@ -77,6 +80,7 @@ class ClaimChecker:
         self.conflict_similarity = conflict_similarity
         self.conflict_margin = conflict_margin
         self.conflict_needs = tuple(conflict_needs)
+        self.framed_similarity = framed_similarity
         self.siblings = siblings
         self._extract = extractor or _default_extractor()
         if corpus is not None:
@@ -130,7 +134,8 @@ class ClaimChecker:
             if self.siblings:
                 mine, by_sibling = explained(claims, i, mine, lambda e: figures[(e.source, e.sentence)])
                 ruled_out = (by_sibling + ruled_out)[:SHOW_RULED_OUT]
-            verdict, deciding = decide(mine, self.conflict_similarity, self.conflict_margin, self.conflict_needs)
+            verdict, deciding = decide(mine, self.conflict_similarity, self.conflict_margin, self.conflict_needs,
+                                       self.framed_similarity)
             results.append(CheckResult(claim, verdict, mine, deciding, explain(verdict, deciding, mine, ruled_out), ruled_out))
         return results
 
@@ -146,6 +151,7 @@ class ClaimChecker:
             quantity=quantity,
             similarity=match.similarity,
             agrees=values_agree(claim.quantity, quantity),
+            contradicts=values_contradict(claim.quantity, quantity),
             local=match.local,
             matched=match.matched,
         )

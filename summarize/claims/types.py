@@ -138,6 +138,8 @@ class Evidence:
     local: float = 0.0  # overlap of the words around the two numbers: is it the same quantity?
     anchored: bool = False  # another number of the claim's sentence agrees with one of this sentence
     matched: tuple[str, ...] = ()  # frame slots both sides state and agree on (frame_match.SLOTS)
+    contradicts: bool = True  # the two values cannot both be true (False for "lebih dari 40" and 60)
+    confirms: bool = True  # an agreement that counts: not a sentence about another story (checker)
 
     @property
     def value(self) -> Decimal:
@@ -164,6 +166,8 @@ class Evidence:
             "local": round(self.local, 4),
             "anchored": self.anchored,
             "matched": list(self.matched),
+            "contradicts": self.contradicts,
+            "confirms": self.confirms,
         }
 
 

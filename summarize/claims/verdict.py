@@ -14,18 +14,22 @@ The verdict rule, applied per claim (the only place it is written):
    rules out are shown as ``ruled_out`` with the slot and the reason, never used. Statements
    explained by another figure of the claim's own sentence are ruled out too (``siblings``).
 2. Each source document is judged on its own. A source *agrees* when any of its statements
-   agrees: one sentence often holds several numbers of one unit ("377.625 peserta ...
-   249.576"), and the others are not a contradiction. A source with no agreeing statement
-   *conflicts* when one of its statements disagrees and all of these hold:
-   - it shares with the claim at least one identifying slot that both sides state
-     (``CONFLICT_NEEDS``: measure, entity or place), so it is known to be about the same thing;
+   agrees (and confirms: ``Evidence.confirms``): one sentence often holds several numbers of
+   one unit ("377.625 peserta ... 249.576"), and the others are not a contradiction, unless
+   the source's contradiction (below) stands ``conflict_margin`` or more above its best
+   agreeing statement: a close "46 persen darat" is not outweighed by a distant "kurang lebih
+   99 persen" about Jawa. A source *conflicts* when one of its statements contradicts the
+   claim (``values_contradict``: the values cannot both be true) and all of these hold:
+   - it is identified: it shares with the claim at least one identifying slot that both sides
+     state (``CONFLICT_NEEDS``: measure, entity or place), or its sentence is anchored;
    - it is close (similarity >= ``conflict_similarity``) and unambiguous: no statement of
      another value in that source comes within ``conflict_margin`` of it (a sentence that also
      states the top value is no rival); or its sentence is *anchored* to the claim's (another
      number of the claim's sentence agrees with one in it: one event) and holds exactly one
-     value of the claim's kind, and that value disagrees.
-   The two values cannot be reconciled: ``values_agree`` compares the intervals written
-   precision and approximation words allow.
+     value of the claim's kind; or its frame matches on all of ``CONFLICT_NEEDS`` and every
+     statement of the source so framed states its value (``_framed_contradiction``).
+   A statement that neither agrees nor contradicts ("lebih dari 40 gol" and 60) counts for
+   neither side.
 3. Across sources: **conflict** if any source conflicts (a claim contradicted by one outlet is
    worth a reader's look even when another outlet repeats it), else **consistent** if any
    source agrees, else **unverified**: nothing about the same quantity, or only ambiguous or
@@ -37,6 +41,7 @@ rule and of the designs it beat are in ``eval/results/claims_frames_tune.json``
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Sequence
 
 from summarize.claims.parse.units import INFINITY
@@ -50,6 +55,12 @@ CONFLICT_MARGIN = 0.12
 #: stating it, alike) before it can make a conflict: without a shared measure, entity or place,
 #: "78 persen" and "65 persen" of two surveys are two numbers, not a contradiction.
 CONFLICT_NEEDS: tuple[str, ...] = ("measure", "entities", "places")
+#: A statement matching the claim on this many of ``CONFLICT_NEEDS`` (all: measure, a name or
+#: role, and a place) is identified by its frame well enough to make a conflict at
+#: ``FRAMED_SIMILARITY``, the matcher's own bar (both tuned on the tune part; two slots let in
+#: decoys such as "minimal 20 kursi" of another party).
+FRAMED_SLOTS = 3
+FRAMED_SIMILARITY = 0.44
 
 
 def intervals_overlap(a: Quantity, b: Quantity) -> bool:
@@ -82,15 +93,35 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
 
 
 def _near_bound(q: Quantity) -> Quantity:
-    """A one-sided interval cut to within a factor of two of its bound. A writer gives the
-    tightest bound they know, so "paling banyak Rp 10 miliar" (a legal maximum) says nothing
-    for Rp 200 juta, while "lebih dari 8.000" still agrees with 8.200 and "sedikitnya 48" with
-    50. Exact and approximate ("sekitar") intervals are returned unchanged."""
-    if q.value > 0 and q.high == INFINITY:
-        return Quantity(q.value, q.unit, q.noun, q.low, q.value * 2, q.approx)
-    if q.value > 0 and q.low == 0:
-        return Quantity(q.value, q.unit, q.noun, q.value / 2, q.high, q.approx)
-    return q
+    """A one-sided interval cut to one step of its written precision past its bound (or a tenth
+    of the bound, when larger; at most half the bound). A writer gives the tightest bound they know at the precision
+    they write: "lebih dari 8.000" agrees with 8.200 and "sedikitnya 48" with 50, but "lebih
+    dari 40 gol" says nothing for 60 (that writer would have said "lebih dari 50"), nor
+    "paling banyak Rp 10 miliar" (a legal maximum) for Rp 200 juta. Exact and approximate
+    ("sekitar") intervals are returned unchanged."""
+    if q.value <= 0 or not _one_sided(q):
+        return q
+    written = Decimal(1).scaleb(q.value.normalize().as_tuple().exponent)  # type: ignore[arg-type]
+    step = min(max(written, q.value / 10), q.value / 2)
+    if q.high == INFINITY:
+        return Quantity(q.value, q.unit, q.noun, q.low, q.value + step, q.approx)
+    return Quantity(q.value, q.unit, q.noun, max(q.value - step, Decimal(0)), q.high, q.approx)
+
+
+def values_contradict(a: Quantity, b: Quantity) -> bool:
+    """Whether two stated numbers cannot both be true. Two bounds of one direction are two
+    counts of the same thing, each read near its bound: "sedikitnya 20 orang" and "sedikitnya
+    40 orang" contradict. Otherwise the intervals written precision and approximation words
+    allow must be disjoint: a number beyond a bound's near range but inside the bound ("lebih
+    dari 40 gol" and 60), or halfway between two rounder ones ("Rp 8 juta", "Rp 8,5 juta"),
+    confirms nothing and accuses nothing."""
+    if _one_sided(a) and _one_sided(a) == _one_sided(b):
+        return not values_agree(a, b)
+    return not intervals_overlap(a, b)
+
+
+def _one_sided(q: Quantity) -> str | None:
+    return "above" if q.high == INFINITY else "below" if q.value > 0 and q.low == 0 else None
 
 
 def decide(
@@ -98,18 +129,21 @@ def decide(
     conflict_similarity: float = CONFLICT_SIMILARITY,
     conflict_margin: float = CONFLICT_MARGIN,
     conflict_needs: Sequence[str] = CONFLICT_NEEDS,
+    framed_similarity: float = FRAMED_SIMILARITY,
 ) -> tuple[Verdict, Evidence | None]:
     """The verdict and the deciding piece of evidence, by the rule in this module's docstring."""
     agreeing: list[Evidence] = []
     conflicting: list[Evidence] = []
     for source in sorted({e.source for e in evidence}):
         mine = [e for e in evidence if e.source == source]
-        agree = [e for e in mine if e.agrees]
-        if agree:
+        contradiction = (_anchored_contradiction(mine) or _clear_contradiction(mine, conflict_similarity, conflict_margin)
+                         or _framed_contradiction(mine, framed_similarity, conflict_needs))
+        if contradiction is not None and not _identified(contradiction, conflict_needs):
+            contradiction = None
+        agree = [e for e in mine if e.agrees and e.confirms]
+        if agree and (contradiction is None or contradiction.similarity - _strongest(agree).similarity < conflict_margin):
             agreeing.append(_strongest(agree))
-            continue
-        contradiction = _anchored_contradiction(mine) or _clear_contradiction(mine, conflict_similarity, conflict_margin)
-        if contradiction is not None and _identified(contradiction, conflict_needs):
+        elif contradiction is not None:
             conflicting.append(contradiction)
     if conflicting:
         return "conflict", _strongest(conflicting)
@@ -119,7 +153,13 @@ def decide(
 
 
 def _identified(e: Evidence, needs: Sequence[str]) -> bool:
-    return not needs or any(slot in e.matched for slot in needs)
+    """Known to be about the claim's thing: a shared identifying slot, or an anchored sentence
+    (it shares a precise figure with the claim's sentence: one event)."""
+    return not needs or e.anchored or any(slot in e.matched for slot in needs)
+
+
+def _against(e: Evidence) -> bool:
+    return not e.agrees and e.contradicts
 
 
 def explain(verdict: Verdict, deciding: Evidence | None, evidence: Sequence[Evidence], ruled_out: Sequence[RuledOut]) -> str:
@@ -143,7 +183,7 @@ def _clear_contradiction(mine: Sequence[Evidence], similarity: float, margin: fl
     prefer one number of a sentence over another, so "berjumlah 18 orang, ... menjadi 25 orang"
     says 25 as much as 18 and does not make a source that says 25 ambiguous."""
     top = _strongest(mine)
-    if top.similarity < similarity:
+    if top.similarity < similarity or not _against(top):
         return None
 
     def like_top(e: Evidence) -> bool:
@@ -169,9 +209,24 @@ def _anchored_contradiction(mine: Sequence[Evidence]) -> Evidence | None:
     if not anchored:
         return None
     top = _strongest(anchored)
-    if any(not intervals_overlap(e.quantity, top.quantity) for e in anchored):
+    if not _against(top) or any(not intervals_overlap(e.quantity, top.quantity) for e in anchored):
         return None
     return top
+
+
+def _framed_contradiction(mine: Sequence[Evidence], similarity: float, needs: Sequence[str]) -> Evidence | None:
+    """The source's statement whose frame matches the claim's on at least ``FRAMED_SLOTS`` of
+    the identifying slots, when it disagrees, reaches ``similarity`` and every other statement
+    so framed in the source states the same value: "realisasi komitmen P3DN di Pemprov DKI
+    Jakarta mencapai 87,12 persen" against "P3DN ... DKI Jakarta ... terealisasi 91,82
+    persen", worded too differently for the sentence similarity alone."""
+    framed = [e for e in mine if sum(slot in e.matched for slot in needs) >= FRAMED_SLOTS]
+    if not framed:
+        return None
+    top = _strongest(framed)
+    if top.similarity < similarity or not _against(top):
+        return None
+    return top if all(intervals_overlap(e.quantity, top.quantity) for e in framed) else None
 
 
 def _strongest(evidence: Sequence[Evidence]) -> Evidence:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarize.claims.types import Evidence, Quantity
-from summarize.claims.verdict import decide, intervals_overlap, values_agree
+from summarize.claims.verdict import decide, intervals_overlap, values_agree, values_contradict
 
 INF = D("Infinity")
 
@@ -137,3 +137,50 @@ def test_a_conflict_needs_a_shared_measure() -> None:
     unshared = Evidence("a", "s", "65", Q(D(65), D(65), D(65)), 0.9, False, matched=("unit", "kind"))
     assert decide([unshared]) == ("unverified", None)
     assert decide([unshared], conflict_needs=()) == ("conflict", unshared)
+
+
+def test_a_bound_confirms_only_within_one_written_step() -> None:
+    # "lebih dari 40 gol" [40, inf): 60 is allowed, but that writer would have said "lebih dari 50"
+    above_40 = Q(D(40), D(40), INF)
+    sixty = Q(D(60), D("59.5"), D("60.5"))
+    assert not values_agree(above_40, sixty) and not values_contradict(above_40, sixty)
+    assert values_agree(above_40, Q(D(45), D("44.5"), D("45.5")))
+    assert values_contradict(above_40, Q(D(30), D("29.5"), D("30.5")))
+
+
+def test_two_bounds_of_one_direction_are_two_counts() -> None:
+    # "sedikitnya 20 orang" and "sedikitnya 40 orang" (or 5 and 4): neither confirms the other
+    at_least = [Q(D(n), D(n) - D("0.5"), INF) for n in (20, 40, 4, 5)]
+    assert values_contradict(at_least[0], at_least[1]) and not values_agree(at_least[0], at_least[1])
+    assert not values_agree(at_least[2], at_least[3])
+    # a value halfway between two rounder ones is ambiguous, not a contradiction
+    assert not values_contradict(Q(D(8), D("7.5"), D("8.5")), Q(D("8.5"), D("8.45"), D("8.55")))
+
+
+def test_a_far_weaker_agreement_does_not_outweigh_a_close_contradiction() -> None:
+    close = ev("a", 0.81, False, "46")
+    loose = ev("a", 0.54, True, "99")
+    assert decide([close, loose], conflict_similarity=0.66, conflict_margin=0.12) == ("conflict", close)
+    near = ev("a", 0.75, True, "93")
+    assert decide([close, near], conflict_similarity=0.66, conflict_margin=0.12) == ("consistent", near)
+
+
+def test_compatible_statements_count_for_neither_side() -> None:
+    loose = Evidence("a", "s", "lebih dari 40", Q(D(40), D(40), INF), 0.9, False, matched=("measure",), contradicts=False)
+    assert decide([loose]) == ("unverified", None)
+
+
+def test_an_anchored_sentence_is_identified_without_a_shared_slot() -> None:
+    anchored = Evidence("a", "s", "Rp 20 juta", Q(D(20), D("19.5"), D("20.5")), 0.8, False, anchored=True,
+                        matched=("unit", "kind", "time"))
+    assert decide([anchored]) == ("conflict", anchored)
+
+
+def test_a_fully_framed_statement_conflicts_below_the_similarity_bar() -> None:
+    framed = Evidence("a", "s", "87,12", Q(D("87.12"), D("87.115"), D("87.125")), 0.5, False,
+                      matched=("unit", "kind", "places", "entities", "measure"))
+    assert decide([framed], conflict_similarity=0.66, framed_similarity=0.44) == ("conflict", framed)
+    partly = Evidence("a", "s", "87,12", framed.quantity, 0.5, False, matched=("unit", "kind", "places", "measure"))
+    assert decide([partly], conflict_similarity=0.66, framed_similarity=0.44) == ("unverified", None)
+    rival = Evidence("a", "t", "80", Q(D(80), D("79.5"), D("80.5")), 0.45, False, matched=framed.matched)
+    assert decide([framed, rival], conflict_similarity=0.66, framed_similarity=0.44) == ("unverified", None)
