@@ -63,11 +63,14 @@ class BareNumberRules:
         """A small plain number right after a capitalised word is part of a name ("Liga 1",
         "Kabinet Indonesia Maju 2", "iPhone 15"); it takes no guessed noun either."""
         a = num.first
-        if num.digits is None or abs(num.value) >= 1000 or a == 0:
+        if num.digits is None or a == 0:
             return False
         word = self.toks[a - 1].text
         if any(ch.isupper() for ch in word[1:]):
-            return True  # "iPhone 15", "PlayStation 5": mixed case is a product name
+            # "iPhone 15", "PlayStation 5", "GTX 1060": mixed or upper case is a product name
+            return abs(num.value) < 1000 or num.digits.isdecimal()
+        if abs(num.value) >= 1000:
+            return False
         if not word[:1].isupper():
             return False
         # At the sentence start a capitalised word is a name unless it is a common word

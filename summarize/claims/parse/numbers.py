@@ -235,6 +235,10 @@ class _Reader(BareNumberRules, NounRules):
             return None  # "dua pekan lalu": a date, not a duration
         if left.unit == "year" and year_like(self.words[left.last] if left.last < len(self.toks) else None):
             return None  # "Instruksi Gubernur 16 Tahun 2015": a regulation number
+        a = left.first
+        if a > 1 and self.toks[a - 1].text in ("-", "–") and starts_number(self.toks[a - 2].text) \
+                and not (left.unit or left.scaled or left.approx):
+            return None  # "imbang 0 - 0 lawan Venezuela": a score's second number takes no noun
         return self._range(left)
 
     def _range(self, left: Num) -> Num | None:

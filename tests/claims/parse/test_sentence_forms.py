@@ -53,8 +53,12 @@ def test_race_timings_read_in_seconds() -> None:
     "Hiasan lampu di satu sudut dengan dekorasi klasik.",
     "Keduanya dijerat Pasal 114 ayat 1 subsider Pasal 112 ayat 1 juncto Pasal 132 ayat 1.",
     "Gol itu lahir pada menit 5 babak pertama.",
+    "Uruguay bermain imbang 0 - 0 lawan Venezuela pada laga itu.",
+    "Unit ini memakai kartu grafis Nvidia GeForce GTX 1060.",
+    "Dia sudah bicara sejak week 30 (Liga 1) lalu.",
+    "Kekecewaan bintang film Warkop DKI part 1 itu.",
 ])
-def test_labels_code_and_articles_are_not_claims(sentence: str) -> None:
+def test_labels_scores_code_and_articles_are_not_claims(sentence: str) -> None:
     assert read(sentence) == []
 
 
@@ -90,3 +94,7 @@ def test_more_units_and_labels(sentence: str, expected: list[tuple[str, D, str, 
 ])
 def test_versions_lists_and_suffixed_units(sentence: str, expected: list[tuple[str, D, str, str | None]]) -> None:
     assert read(sentence) == expected
+
+
+def test_a_range_with_a_hyphen_keeps_its_noun() -> None:
+    assert read("Kami punya 3 - 4 peluang terbuka.") == [("3 - 4 peluang", D("3.5"), "count", "peluang")]
