@@ -55,8 +55,8 @@ class BareNumberRules:
             return False  # "21.00" a clock time, "INA 4.0" a version: Indonesian decimals take a comma
         if self._in_number_list(a, b):
             return False  # "Grup 3, 4, 5, dan 6": labels listed, not counts
-        if not prev and nxt in ("", ".", ")"):
-            return False  # a list marker alone ("4 .")
+        if nxt in ("", ".", ")") and (not prev or (prev,) in U.COUNT_NOUNS and b + 1 >= len(self.toks)):
+            return False  # a list marker ("4 .", "2) ...") or one after a table row ("Xenia 18.869 unit 4.")
         return not self._after_name(num)
 
     def _after_name(self, num: Num) -> bool:

@@ -38,6 +38,7 @@ _ORDINAL = re.compile(r"(?i:\bke\s?-\s?|\byang\s+ke\s+)\d+(?:\s*(?i:-|–|hingga
 _PHONE = re.compile(
     r"(?:\+62|\(0\d{2,3}\)|(?<![\d.,])0\d{2,4})[\s-]?\d{3,4}(?:[\s-]?\d{3,5})?"
     r"|(?i:\b(?:telepon|telp|tel|hp|wa|whatsapp|hotline|call center|sms)\b\.?\s*:?\s*)\+?[\d\s().-]{5,}\d"
+    r"|(?i:\b(?:menghubungi|hubungi|menelepon|telepon|call)\s+)\d{3,}\b"  # "menghubungi 911"
 )
 
 # Markup that survives scraping (IndoSum keeps raw <img> tags, often cut by the sentence

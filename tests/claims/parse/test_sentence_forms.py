@@ -98,3 +98,12 @@ def test_versions_lists_and_suffixed_units(sentence: str, expected: list[tuple[s
 
 def test_a_range_with_a_hyphen_keeps_its_noun() -> None:
     assert read("Kami punya 3 - 4 peluang terbuka.") == [("3 - 4 peluang", D("3.5"), "count", "peluang")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Honda Mobilio 23.085 unit 3.", [("23.085 unit", D(23085), "count", "unit")]),
+    ("2) Harga naik 5 persen.", [("5 persen", D(5), "percent", None)]),
+    ("Tetangga yang menghubungi 911 melihatnya pingsan.", []),
+])
+def test_row_markers_and_called_numbers(sentence: str, expected: list[tuple[str, D, str, str | None]]) -> None:
+    assert read(sentence) == expected
