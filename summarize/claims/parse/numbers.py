@@ -46,6 +46,7 @@ _TOKEN = re.compile(
     r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*[¼½¾⅐-⅞]?|[¼½¾⅐-⅞]|(?:km|m)(?:[23]|\s?[²³])(?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]"
 )
 _RELATIVE = (["lalu"], ["silam"])
+_GLUED_UNITS = {"s": "second", "C": "°C"}
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
 
@@ -96,7 +97,7 @@ class _Reader(BareNumberRules, NounRules):
             return True
         if k + 2 < len(self.toks) and self.toks[k + 1].text == "-" and self.words[k + 2] == "an":
             return True
-        if self.glued(k, k + 1) and not self._glued_seconds(k):
+        if self.glued(k, k + 1) and not self._glued_unit(k):
             nxt = self.toks[k + 1]
             known = self.words[k + 1] in U.SCALE_WORDS or nxt.text in U.CURRENCY_ONLY_SCALES
             unit = U.match(U.UNITS, self.words, k + 1) is not None
@@ -104,25 +105,30 @@ class _Reader(BareNumberRules, NounRules):
             return nxt.text[0].isalpha() and not known and not unit and self._guessed_noun(k + 1) is None
         return False
 
-    def _glued_seconds(self, k: int) -> bool:
-        """ "0.482s", "9,58s": a decimal glued to "s" is a timing in seconds (race tables write
-        it with a dot decimal), not a name; "s/d" and "s.d." are range words."""
+    def _glued_unit(self, k: int) -> str | None:
+        """The unit of a decimal glued to "s" or "C" ("0.482s", "9,58s" timings, "47,8C"), which
+        is no name; "s/d" and "s.d." are range words."""
         toks = self.toks
-        if not (k + 1 < len(toks) and toks[k + 1].text == "s" and self.glued(k, k + 1)
-                and starts_number(toks[k].text) and any(m in toks[k].text for m in ".,")):
-            return False
-        return not (k + 2 < len(toks) and self.glued(k + 1, k + 2)
-                    and (toks[k + 2].text == "/" or self.words[k + 2:k + 4] == [".", "d"]))
+        unit = _GLUED_UNITS.get(toks[k + 1].text) if k + 1 < len(toks) else None
+        if unit is None or not self.glued(k, k + 1) or not starts_number(toks[k].text) \
+                or not any(m in toks[k].text for m in ".,"):
+            return None
+        if k + 2 < len(toks) and self.glued(k + 1, k + 2) \
+                and (toks[k + 2].text == "/" or self.words[k + 2:k + 4] == [".", "d"]):
+            return None
+        return unit
 
     def _digits(self, k: int) -> tuple[Decimal, Decimal] | None:
-        """The digit group at token k; a timing's single dot is its decimal mark ("59.694s")."""
+        """The digit group at token k; before a glued unit a single dot is the decimal mark
+        (race tables: "59.694s")."""
         text = self.toks[k].text
-        return read_digits(text.replace(".", ",") if self._glued_seconds(k) and text.count(".") == 1 else text)
+        return read_digits(text.replace(".", ",") if self._glued_unit(k) and text.count(".") == 1 else text)
 
     def _unit_at(self, j: int) -> tuple[str, int] | None:
         """The unit written at token j (after a number), as ``U.match`` returns it."""
-        if j < len(self.toks) and self._glued_seconds(j - 1):
-            return "second", 1
+        glued = self._glued_unit(j - 1) if j < len(self.toks) else None
+        if glued:
+            return glued, 1
         return U.match(U.UNITS, self.words, j) if j < len(self.toks) else None
 
     def _scale(self, num: Num) -> Num:
@@ -189,7 +195,7 @@ class _Reader(BareNumberRules, NounRules):
     def _compound_duration(self, num: Num) -> None:
         """ "1 menit 48,219 detik" is one time, 108,219 seconds (precise to its last part), and
         "2 jam 30 menit" 150 minutes: read apart, "1 menit" of two different lap times agreed."""
-        if num.unit == "m" and num.last + 1 < len(self.toks) and self._glued_seconds(num.last):
+        if num.unit == "m" and num.last + 1 < len(self.toks) and self._glued_unit(num.last) == "second":
             num.unit = "minute"  # a race time "1 m 59.694s"
         while num.unit in _SMALLER_DURATION and num.last + 1 < len(self.toks):
             smaller, factor = _SMALLER_DURATION[num.unit]

@@ -39,11 +39,12 @@ def test_frequencies_and_camera_resolutions_are_measures(sentence: str, unit: st
     assert [u for _, _, u, _ in read(sentence)] == [unit]
 
 
-def test_race_timings_read_in_seconds() -> None:
+def test_glued_timings_and_temperatures() -> None:
     assert read("Marquez 1 m 59.694s + 0.482s [7/7]") == [
         ("1 m 59.694s", D("119.694"), "second", None), ("0.482s", D("0.482"), "second", None)]
     assert read("Bolt mencatat 9,58s.") == [("9,58s", D("9.58"), "second", None)]
     assert read("jaraknya 1 m dari pagar") == [("1 m", D(1), "m", None)]
+    assert read("Suhu saat itu 47,8C.") == [("47,8C", D("47.8"), "°C", None)]
 
 
 @pytest.mark.parametrize("sentence", [
