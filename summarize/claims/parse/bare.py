@@ -55,22 +55,20 @@ class BareNumberRules:
             return False  # "21.00" a clock time, "INA 4.0" a version: Indonesian decimals take a comma
         if self._in_number_list(a, b):
             return False  # "Grup 3, 4, 5, dan 6": labels listed, not counts
-        if nxt in ("", ".", ")") and (not prev or (prev,) in U.COUNT_NOUNS and b + 1 >= len(self.toks)):
+        if nxt in ("", ".", ")") and (self._sentence_initial(a) or (prev,) in U.COUNT_NOUNS and b + 1 >= len(self.toks)):
             return False  # a list marker ("4 .", "2) ...") or one after a table row ("Xenia 18.869 unit 4.")
         return not self._after_name(num)
 
     def _after_name(self, num: Num) -> bool:
-        """A small plain number right after a capitalised word is part of a name ("Liga 1",
-        "Kabinet Indonesia Maju 2", "iPhone 15"); it takes no guessed noun either."""
+        """A plain number right after a capitalised word is part of a name ("Liga 1", "Kabinet
+        Indonesia Maju 2", "iPhone 15", "GTX 1060", "Global 5000"), unless grouped in thousands
+        ("5.381"); it takes no guessed noun either."""
         a = num.first
-        if num.digits is None or a == 0:
+        if num.digits is None or a == 0 or (abs(num.value) >= 1000 and not num.digits.isdecimal()):
             return False
         word = self.toks[a - 1].text
         if any(ch.isupper() for ch in word[1:]):
-            # "iPhone 15", "PlayStation 5", "GTX 1060": mixed or upper case is a product name
-            return abs(num.value) < 1000 or num.digits.isdecimal()
-        if abs(num.value) >= 1000:
-            return False
+            return True  # mixed or upper case is a product name
         if not word[:1].isupper():
             return False
         # At the sentence start a capitalised word is a name unless it is a common word

@@ -14,24 +14,25 @@ Precision: half a unit of the last digit or word term written, times the scale (
 (units.widen). Ranges: value = midpoint, low/high = the ends' intervals, approx = the
 connector ("hingga", "-", "antara") unless an approximation word was written.
 
-Noun rule for a count: a known counted noun (units.COUNT_NOUNS, multi-word first), else the next
-token if it is a plausible noun: lowercase letters only, >= 3 letters, not a function word
-(units.NOT_NOUNS), not verb-shaped (>= 6 letters starting me-/di-/ber-/ter- or ending -kan/-nya).
+Noun rule for a count (nouns.py): a known counted noun (units.COUNT_NOUNS, multi-word first),
+else the next token if it is a plausible noun: lowercase letters only, >= 3 letters, not a
+function word (units.NOT_NOUNS), not prefixed like a verb (>= 6 letters starting me-/di-/ber-/
+ter-), a possessive "-nya" read off ("dua anggotanya").
 A bare number (no unit, no scale, no noun, no approximation) is dropped when it is a year
-(1500-2099 without separators), a small number (< 1000) following a capitalised word ("Liga 1"),
-in parentheses ("( 32 )"), a score or list marker (see _Reader.keep_bare), or spelled out
-("salah satu", "satu di antaranya"): spelled-out numbers count only with a unit or a noun.
+(1500-2099 without separators), a plain number following a capitalised word ("Liga 1", "GTX
+1060"), in parentheses ("( 32 )"), a score, a version ("4.0"), a list marker or a listed label
+(bare.py), or spelled out ("salah satu", "satu di antaranya"): spelled-out numbers count only
+with a unit or a noun. Digits glued to letters: glued.py.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from summarize.claims.parse import units as U
 from summarize.claims.parse.dates import find_dates
 from summarize.claims.parse.digits import read_digits, starts_number, year_like
 from summarize.claims.parse.bare import BareNumberRules, Tok
-from summarize.claims.parse.nouns import NounRules
+from summarize.claims.parse.glued import GluedRules
 from summarize.claims.parse.masks import LABEL_WORDS, inside, label_spans
 from summarize.claims.parse.reading import Num, join, to_quantity
 from summarize.claims.types import Quantity
@@ -46,11 +47,10 @@ _TOKEN = re.compile(
     r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*[¼½¾⅐-⅞]?|[¼½¾⅐-⅞]|(?:km|m)(?:[23]|\s?[²³])(?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]"
 )
 _RELATIVE = (["lalu"], ["silam"])
-_GLUED_UNITS = {"s": "second", "C": "°C"}
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
 
-class _Reader(BareNumberRules, NounRules):
+class _Reader(BareNumberRules, GluedRules):
     """Reads quantities from one sentence's tokens (one instance per sentence)."""
 
     def __init__(self, sentence: str) -> None:
@@ -61,9 +61,6 @@ class _Reader(BareNumberRules, NounRules):
         self.words = [t.text.lower().translate(_SUPERSCRIPTS).replace(" ", "").removesuffix("-nya") for t in self.toks]
         self.masked = label_spans(sentence, find_dates(sentence))
         self.has_percent = any(w in ("persen", "%", "prosen") for w in self.words)
-
-    def glued(self, a: int, b: int) -> bool:
-        return 0 <= a and b < len(self.toks) and self.toks[a].end == self.toks[b].start
 
     def number(self, k: int) -> Num | None:
         """A bare number (digits or words) starting at token k, scale applied."""
@@ -77,59 +74,18 @@ class _Reader(BareNumberRules, NounRules):
             num = Num(k, k + 1, read[0], read[1], tok.text)
         elif self.words[k] in NUMBER_WORDS and (tok.text.islower() or self._sentence_initial(k)):
             wn = read_number_words(self.words, k)
-            if wn is None or (k > 0 and self.words[k - 1] in LABEL_WORDS | {"salah"}):
+            if wn is None or (k > 0 and self.words[k - 1] in LABEL_WORDS | {"salah"}) or self._idiom_pair(k):
                 return None
             num = Num(k, k + wn.n_words, wn.value, wn.half_ulp, None, wn.scaled)
         else:
             return None
         return self._scale(num)
 
-    def _glued_name(self, k: int) -> bool:
-        """Digits glued to letters are part of a name (P3DN, G20, COVID-19, 7P, ke-3), unless the
-        letters are a currency, scale or unit ("Rp5", "5jt", "10kg"); so are digits after a
-        capitalised word and a hyphen even when spaced ("G - 20", "S - 400"), and decades
-        ("80-an")."""
-        before = self.toks[k - 1] if k > 0 else None
-        if before and self.glued(k - 1, k) and before.text[0].isalpha():
-            return before.text not in U.CURRENCY_PREFIX
-        if before and before.text == "-" and k > 1 and self.toks[k - 2].text[0].isalpha() \
-                and (self.toks[k - 2].text[0].isupper() or self.glued(k - 2, k - 1)):
-            return True
-        if k + 2 < len(self.toks) and self.toks[k + 1].text == "-" and self.words[k + 2] == "an":
-            return True
-        if self.glued(k, k + 1) and not self._glued_unit(k):
-            nxt = self.toks[k + 1]
-            known = self.words[k + 1] in U.SCALE_WORDS or nxt.text in U.CURRENCY_ONLY_SCALES
-            unit = U.match(U.UNITS, self.words, k + 1) is not None
-            # "20botol" is 20 botol: a lowercase noun glued on (a name's letters are capitalised).
-            return nxt.text[0].isalpha() and not known and not unit and self._guessed_noun(k + 1) is None
-        return False
-
-    def _glued_unit(self, k: int) -> str | None:
-        """The unit of a decimal glued to "s" or "C" ("0.482s", "9,58s" timings, "47,8C"), which
-        is no name; "s/d" and "s.d." are range words."""
-        toks = self.toks
-        unit = _GLUED_UNITS.get(toks[k + 1].text) if k + 1 < len(toks) else None
-        if unit is None or not self.glued(k, k + 1) or not starts_number(toks[k].text) \
-                or not any(m in toks[k].text for m in ".,"):
-            return None
-        if k + 2 < len(toks) and self.glued(k + 1, k + 2) \
-                and (toks[k + 2].text == "/" or self.words[k + 2:k + 4] == [".", "d"]):
-            return None
-        return unit
-
-    def _digits(self, k: int) -> tuple[Decimal, Decimal] | None:
-        """The digit group at token k; before a glued unit a single dot is the decimal mark
-        (race tables: "59.694s")."""
-        text = self.toks[k].text
-        return read_digits(text.replace(".", ",") if self._glued_unit(k) and text.count(".") == 1 else text)
-
-    def _unit_at(self, j: int) -> tuple[str, int] | None:
-        """The unit written at token j (after a number), as ``U.match`` returns it."""
-        glued = self._glued_unit(j - 1) if j < len(self.toks) else None
-        if glued:
-            return glued, 1
-        return U.match(U.UNITS, self.words, j) if j < len(self.toks) else None
+    def _idiom_pair(self, k: int) -> bool:
+        """ "satu per satu", "satu demi satu": one by one, no count."""
+        w = self.words
+        after = k + 2 < len(w) and w[k + 1] in ("per", "demi") and w[k + 2] == w[k]
+        return after or (k > 1 and w[k - 1] in ("per", "demi") and w[k - 2] == w[k])
 
     def _scale(self, num: Num) -> Num:
         j = num.last

@@ -58,8 +58,13 @@ def test_glued_timings_and_temperatures() -> None:
     "Unit ini memakai kartu grafis Nvidia GeForce GTX 1060.",
     "Dia sudah bicara sejak week 30 (Liga 1) lalu.",
     "Kekecewaan bintang film Warkop DKI part 1 itu.",
+    "Jet jenis Bombardier Global 5000 berwarna putih.",
+    '"5.',
+    "Serial itu tayang pukul delapan pagi dan diulang pukul delapan malam.",
+    "Sejak itu, satu per satu aksesori rancangannya disorot.",
+    "Kami melangkah satu demi satu tahap.",
 ])
-def test_labels_scores_code_and_articles_are_not_claims(sentence: str) -> None:
+def test_labels_names_scores_code_and_idioms_are_not_claims(sentence: str) -> None:
     assert read(sentence) == []
 
 
@@ -108,3 +113,4 @@ def test_a_range_with_a_hyphen_keeps_its_noun() -> None:
 ])
 def test_row_markers_and_called_numbers(sentence: str, expected: list[tuple[str, D, str, str | None]]) -> None:
     assert read(sentence) == expected
+
