@@ -10,6 +10,8 @@ from summarize.claims.index import ClaimIndex
 from summarize.claims.match import Match, Matcher, get_matcher
 from summarize.claims.statements import Extractor
 from summarize.claims.frame_match import convert
+from summarize.claims.frames import sentence_names
+from summarize.claims.local import article_words, same_story
 from summarize.claims.parse.dates import validate_date
 from summarize.claims.siblings import explained, mark_anchored
 from summarize.claims.store import StatementStore
@@ -125,7 +127,8 @@ class ClaimChecker:
         ``text`` is their article, which tells the matcher what story they belong to."""
         matches = self.matcher.match(claims, self.store, self.encoder, text)
         figures: dict[tuple[str, str], tuple[Claim, ...]] = {}
-        evidence = [[self._evidence(claim, m, figures) for m in found if m.ruled_out is None]
+        words = article_words(text if text is not None else " ".join(dict.fromkeys(c.sentence for c in claims)))
+        evidence = [[self._evidence(claim, m, figures, words) for m in found if m.ruled_out is None]
                     for claim, found in zip(claims, matches)]
         results = []
         for i, claim in enumerate(claims):
@@ -135,11 +138,12 @@ class ClaimChecker:
                 mine, by_sibling = explained(claims, i, mine, lambda e: figures[(e.source, e.sentence)])
                 ruled_out = (by_sibling + ruled_out)[:SHOW_RULED_OUT]
             verdict, deciding = decide(mine, self.conflict_similarity, self.conflict_margin, self.conflict_needs,
-                                       self.framed_similarity)
+                                       self.framed_similarity, claim.quantity)
             results.append(CheckResult(claim, verdict, mine, deciding, explain(verdict, deciding, mine, ruled_out), ruled_out))
         return results
 
-    def _evidence(self, claim: Claim, match: Match, figures: dict[tuple[str, str], tuple[Claim, ...]]) -> Evidence:
+    def _evidence(self, claim: Claim, match: Match, figures: dict[tuple[str, str], tuple[Claim, ...]],
+                  words: frozenset[str]) -> Evidence:
         stored = self.store.sentence(match.sentence)
         figures[(stored.source, stored.text)] = stored.claims
         other = stored.claims[match.claim]
@@ -152,6 +156,7 @@ class ClaimChecker:
             similarity=match.similarity,
             agrees=values_agree(claim.quantity, quantity),
             contradicts=values_contradict(claim.quantity, quantity),
+            confirms=same_story(sentence_names(stored.text), words),
             local=match.local,
             matched=match.matched,
         )

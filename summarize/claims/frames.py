@@ -135,6 +135,13 @@ def place_region(name: str) -> str:
     return CITIES.get(name, name)
 
 
+def sentence_names(sentence: str) -> tuple[str, ...]:
+    """The names (capitalised words, months, units and generic heads left out) of a whole
+    sentence: what a statement is about beyond its clause ("Siti Fadilah dituntut ... denda Rp
+    500 juta")."""
+    return _names(sentence, [], True)
+
+
 def _names(clause: str, taken: list[tuple[int, int]], at_sentence_start: bool) -> tuple[str, ...]:
     out = []
     for m in _NAME.finditer(clause):

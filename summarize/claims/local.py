@@ -50,6 +50,21 @@ def stems(words: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words)
 
 
+def article_words(text: str) -> frozenset[str]:
+    """The lowercased words of an article, for ``same_story``."""
+    return frozenset(_WORDS.findall(text.lower()))
+
+
+def same_story(names: Iterable[str], words: frozenset[str]) -> bool:
+    """Whether a statement whose sentence names ``names`` can be about the story of an article
+    with ``words``: it names nothing, or some word of one of its names occurs in the article.
+    "Siti Fadilah dituntut ... denda Rp 500 juta" is another trial than La Nyalla's, whatever
+    the two fines; a chance agreement of a common number ("dua tahun", "Rp 500 juta") across
+    stories is the false ``consistent`` a large archive invites."""
+    names = list(names)
+    return not names or any(w in words for name in names for w in _WORDS.findall(name.lower()) if len(w) >= 3)
+
+
 def context_overlap(a: frozenset[str], b: frozenset[str], weight: Callable[[str], float]) -> float:
     """IDF-weighted Jaccard of two root sets in [0, 1]: shared rare words ("ekspor", "tamu")
     count for more than shared common ones ("yang", "sebesar")."""

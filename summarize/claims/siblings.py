@@ -14,17 +14,10 @@ Their evidence tells the checker two things about a statement found for one of t
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 from typing import Callable, Sequence
 
 from summarize.claims.types import Claim, Evidence, RuledOut
-from summarize.claims.verdict import values_agree
-
-#: Relative width a number's interval may have to anchor two sentences to one event: three
-#: significant digits ("12,57 miliar dolar AS", "377.625 peserta"). Two reports sharing such a
-#: number report the same thing; a shared "6 bulan" or "22 orang" may be chance.
-ANCHOR_PRECISION = Decimal("0.01")
-
+from summarize.claims.verdict import precise, values_agree
 
 def mark_anchored(claims: Sequence[Claim], evidence: list[list[Evidence]], i: int) -> list[Evidence]:
     """Claim ``i``'s evidence with ``anchored`` set on statements whose sentence holds a number
@@ -32,19 +25,13 @@ def mark_anchored(claims: Sequence[Claim], evidence: list[list[Evidence]], i: in
     key = (claims[i].sentence_start, claims[i].sentence_end)
     agreed = [
         e for j, other in enumerate(claims)
-        if j != i and (other.sentence_start, other.sentence_end) == key and _precise(other)
+        if j != i and (other.sentence_start, other.sentence_end) == key and precise(other.quantity)
         for e in evidence[j] if e.agrees
     ]
     sentences = {(e.source, e.sentence) for e in agreed}
     statements = {(e.source, e.sentence, e.surface) for e in agreed}
     return [replace(e, anchored=(e.source, e.sentence) in sentences and (e.source, e.sentence, e.surface) not in statements)
             for e in evidence[i]]
-
-
-def _precise(claim: Claim) -> bool:
-    """Whether the claim's interval is at most ``ANCHOR_PRECISION`` of its value wide."""
-    q = claim.quantity
-    return q.value > 0 and q.high - q.low <= q.value * ANCHOR_PRECISION
 
 
 def explained(claims: Sequence[Claim], i: int, evidence: list[Evidence],

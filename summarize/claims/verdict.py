@@ -61,6 +61,13 @@ CONFLICT_NEEDS: tuple[str, ...] = ("measure", "entities", "places")
 #: decoys such as "minimal 20 kursi" of another party).
 FRAMED_SLOTS = 3
 FRAMED_SIMILARITY = 0.44
+#: An agreement on a common figure ("dua tahun", "Rp 500 juta") must be identified as a conflict
+#: must, a shared time counting too; a precise figure (``precise``) is identification enough.
+AGREE_NEEDS: tuple[str, ...] = (*CONFLICT_NEEDS, "time")
+#: Relative width a number's interval may have to count as precise (with three significant
+#: digits): two reports sharing "12,57 miliar dolar AS" report the same thing; a shared "6
+#: bulan" or "22 orang" may be chance.
+PRECISION = Decimal("0.01")
 
 
 def intervals_overlap(a: Quantity, b: Quantity) -> bool:
@@ -72,6 +79,14 @@ def intervals_overlap(a: Quantity, b: Quantity) -> bool:
     """
     low, high = max(a.low, b.low), min(a.high, b.high)
     return low < high or (low == high and (a.low == a.high or b.low == b.high))
+
+
+def precise(q: Quantity) -> bool:
+    """Whether the number rarely recurs by chance: three significant digits or more, written to
+    within ``PRECISION`` of its value ("12,57 miliar dolar AS", "377.625 peserta", "171
+    daerah"), where a round "Rp 500 juta" or "6 bulan" is a common figure of many stories."""
+    digits = len(q.value.normalize().as_tuple().digits)
+    return q.value > 0 and digits >= 3 and q.high - q.low <= q.value * PRECISION
 
 
 def values_agree(a: Quantity, b: Quantity) -> bool:
@@ -94,15 +109,16 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
 
 def _near_bound(q: Quantity) -> Quantity:
     """A one-sided interval cut to one step of its written precision past its bound (or a tenth
-    of the bound, when larger; at most half the bound). A writer gives the tightest bound they know at the precision
+    of the bound, when larger; at most a quarter of the bound). A writer gives the tightest bound they know at the precision
     they write: "lebih dari 8.000" agrees with 8.200 and "sedikitnya 48" with 50, but "lebih
     dari 40 gol" says nothing for 60 (that writer would have said "lebih dari 50"), nor
-    "paling banyak Rp 10 miliar" (a legal maximum) for Rp 200 juta. Exact and approximate
+    "paling banyak Rp 10 miliar" (a legal maximum) for Rp 200 juta, nor "maksimal 10 tahun"
+    for six years. Exact and approximate
     ("sekitar") intervals are returned unchanged."""
     if q.value <= 0 or not _one_sided(q):
         return q
     written = Decimal(1).scaleb(q.value.normalize().as_tuple().exponent)  # type: ignore[arg-type]
-    step = min(max(written, q.value / 10), q.value / 2)
+    step = min(max(written, q.value / 10), q.value / 4)
     if q.high == INFINITY:
         return Quantity(q.value, q.unit, q.noun, q.low, q.value + step, q.approx)
     return Quantity(q.value, q.unit, q.noun, max(q.value - step, Decimal(0)), q.high, q.approx)
@@ -130,8 +146,12 @@ def decide(
     conflict_margin: float = CONFLICT_MARGIN,
     conflict_needs: Sequence[str] = CONFLICT_NEEDS,
     framed_similarity: float = FRAMED_SIMILARITY,
+    claim: Quantity | None = None,
 ) -> tuple[Verdict, Evidence | None]:
-    """The verdict and the deciding piece of evidence, by the rule in this module's docstring."""
+    """The verdict and the deciding piece of evidence, by the rule in this module's docstring.
+    ``claim`` is the claim's own quantity: an agreement is precise only when both numbers are
+    (without it, the statement's precision alone decides)."""
+    sharp = claim is None or precise(claim)
     agreeing: list[Evidence] = []
     conflicting: list[Evidence] = []
     for source in sorted({e.source for e in evidence}):
@@ -140,7 +160,7 @@ def decide(
                          or _framed_contradiction(mine, framed_similarity, conflict_needs))
         if contradiction is not None and not _identified(contradiction, conflict_needs):
             contradiction = None
-        agree = [e for e in mine if e.agrees and e.confirms]
+        agree = [e for e in mine if _confirmed(e, sharp)]
         if agree and (contradiction is None or contradiction.similarity - _strongest(agree).similarity < conflict_margin):
             agreeing.append(_strongest(agree))
         elif contradiction is not None:
@@ -158,6 +178,13 @@ def _identified(e: Evidence, needs: Sequence[str]) -> bool:
     return not needs or e.anchored or any(slot in e.matched for slot in needs)
 
 
+def _confirmed(e: Evidence, sharp: bool) -> bool:
+    """An agreement that counts: on a precise figure (``sharp``: the claim's is precise too), or
+    on a common one from the claim's story (``Evidence.confirms``) sharing an identifying slot
+    or an anchor with the claim."""
+    return e.agrees and ((sharp and precise(e.quantity)) or (e.confirms and _identified(e, AGREE_NEEDS)))
+
+
 def _against(e: Evidence) -> bool:
     return not e.agrees and e.contradicts
 
@@ -168,9 +195,14 @@ def explain(verdict: Verdict, deciding: Evidence | None, evidence: Sequence[Evid
         slots = ", ".join(deciding.matched) or "no slot stated on both sides"
         how = "agrees with" if verdict == "consistent" else "contradicts: cannot be reconciled with"
         return f"{how} {deciding.surface!r} in {deciding.source} (similarity {deciding.similarity:.2f}; matched: {slots})"
+    unconfirmed = next((e for e in evidence if e.agrees), None)
+    if unconfirmed is not None:
+        why = "from another story (its names are not in the article)" if not unconfirmed.confirms else \
+            f"a common figure sharing no {', '.join(AGREE_NEEDS)} with the claim"
+        return f"{unconfirmed.surface!r} in {unconfirmed.source} agrees but confirms nothing: {why}"
     if evidence:
-        return (f"{len(evidence)} statement(s) about a compatible quantity disagree, but none is close, "
-                f"unambiguous and sharing a {' or '.join(CONFLICT_NEEDS)} enough to call a conflict")
+        return (f"{len(evidence)} statement(s) about a compatible quantity differ, but none is close, "
+                f"unambiguous, identified and irreconcilable enough to call a conflict")
     if ruled_out:
         return f"no statement about this quantity; closest ruled out: {ruled_out[0].reason} ({ruled_out[0].source})"
     return "no statement about this quantity in the store"

@@ -58,3 +58,16 @@ def test_reloaded_index_gives_the_same_verdicts(checker: ClaimChecker, tmp_path:
 def test_public_extract_claims_is_the_parser() -> None:
     (claim,) = extract_claims("Realisasinya mencapai 91,82 persen.")
     assert claim.unit == "percent" and str(claim.value) == "91.82"
+
+
+def test_a_common_figure_of_another_story_confirms_nothing() -> None:
+    # two trials, one fine: "Rp 500 juta" agrees by chance; the stored sentence names Siti
+    # Fadilah, whom the checked article never mentions
+    other_trial = ("Dalam kasus ini Siti Fadilah dituntut enam tahun penjara ditambah denda Rp 500 juta "
+                   "subsider enam bulan kurungan.")
+    article = ("Jaksa menuntut La Nyalla Mattalitti dalam perkara dana hibah Kadin Jawa Timur. "
+               "La Nyalla juga dituntut membayar denda Rp 500 juta subsider enam bulan kurungan.")
+    results = ClaimChecker([{"id": "siti", "text": other_trial}]).check(article)
+    fine = next(r for r in results if "500 juta" in r.claim.surface)
+    assert fine.verdict == "unverified"
+    assert "another story" in fine.reason

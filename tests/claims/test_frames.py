@@ -62,3 +62,11 @@ def test_a_figure_free_opening_phrase_gives_its_place() -> None:
     assert f["7,44 persen"].places == ("Jawa Barat",)
     f = frames("Di Jawa Barat angkanya 7 persen, sedangkan angka nasional 5 persen.")
     assert f["5 persen"].places == ()  # the opening clause holds a figure: it frames only itself
+
+
+def test_sentence_names_span_the_whole_sentence() -> None:
+    from summarize.claims.frames import sentence_names
+
+    names = sentence_names("Dalam kasus ini Siti Fadilah dituntut 6 tahun penjara ditambah denda Rp 500 juta.")
+    assert "Siti Fadilah" in names
+    assert sentence_names("para pemain sudah dapat dipastikan akan berusia 19 tahun ke bawah.") == ()

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarize.claims.types import Evidence, Quantity
-from summarize.claims.verdict import decide, intervals_overlap, values_agree, values_contradict
+from summarize.claims.verdict import decide, intervals_overlap, precise, values_agree, values_contradict
 
 INF = D("Infinity")
 
@@ -184,3 +184,24 @@ def test_a_fully_framed_statement_conflicts_below_the_similarity_bar() -> None:
     assert decide([partly], conflict_similarity=0.66, framed_similarity=0.44) == ("unverified", None)
     rival = Evidence("a", "t", "80", Q(D(80), D("79.5"), D("80.5")), 0.45, False, matched=framed.matched)
     assert decide([framed, rival], conflict_similarity=0.66, framed_similarity=0.44) == ("unverified", None)
+
+
+def test_a_common_figure_confirms_only_when_identified_and_from_the_story() -> None:
+    two = Q(D(2), D("1.5"), D("2.5"))
+    bare = Evidence("a", "s", "dua tahun", two, 0.9, True, matched=("unit", "kind"))
+    assert decide([bare], claim=two) == ("unverified", None)
+    framed = Evidence("a", "s", "dua tahun", two, 0.9, True, matched=("unit", "kind", "measure"))
+    assert decide([framed], claim=two) == ("consistent", framed)
+    elsewhere = Evidence("a", "s", "dua tahun", two, 0.9, True, matched=("unit", "kind", "measure"), confirms=False)
+    assert decide([elsewhere], claim=two) == ("unverified", None)
+
+
+def test_a_precise_figure_confirms_by_itself_when_both_sides_are_precise() -> None:
+    exact = Q(D("12.57"), D("12.565"), D("12.575"))
+    bare = Evidence("a", "s", "12,57", exact, 0.5, True, matched=("unit", "kind"), confirms=False)
+    assert decide([bare], claim=exact) == ("consistent", bare)
+    # "di atas 1.500 unit" agrees with 1.532 unit, but a bound is no precise figure
+    assert decide([bare], claim=Q(D(1500), D(1500), INF)) == ("unverified", None)
+    # round figures are not precise however narrow their written interval: "Rp 500 juta"
+    round_ = Q(D(500), D("499.5"), D("500.5"))
+    assert not precise(round_) and precise(exact)

@@ -1,0 +1,16 @@
+"""Words around numbers and whether a statement can belong to an article's story."""
+from __future__ import annotations
+
+from summarize.claims.local import article_words, same_story, stems
+
+
+def test_same_story_needs_one_name_of_the_statement_in_the_article() -> None:
+    words = article_words("La Nyalla dituntut membayar denda Rp 500 juta oleh jaksa Kejati Jawa Timur.")
+    assert not same_story(["Siti Fadilah"], words)
+    assert same_story(["Siti Fadilah", "La Nyalla"], words)
+    assert same_story(["Kejaksaan Tinggi Jawa Timur"], words)  # one shared word of a name is enough
+    assert same_story([], words)  # a sentence naming nothing cannot be told apart
+
+
+def test_stems_fold_indonesian_derivations() -> None:
+    assert stems(["penurunan", "menurun"]) == {"turun"}
