@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
 import platform
 import resource
 import shutil
@@ -33,103 +32,35 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
-from tqdm import tqdm
 
+from eval.bench_archive_data import CpuTimedEncoder, WordHashEncoder, claims_of, copy_article, prepared, stream
 from eval.bench_archive_report import report, write_results
-from eval.bench_claims import TimedEncoder
-from summarize.archive import Archive, PreparedArticle, prepare_article
-from summarize.archive.prepared import text_digest
+from summarize.archive import Archive, PreparedArticle
 from summarize.claims.checker import ClaimChecker
 from summarize.claims.corpus import CorpusDoc
 from summarize.claims.index import ClaimIndex
 from summarize.claims.types import Claim
-from summarize.encoders.base import Encoder, l2_normalize
-from summarize.evaluation.indosum import load_articles
-from summarize.evaluation.locations import cache_dir
+from summarize.encoders.base import Encoder
 
 RESULTS = Path(__file__).parent / "results"
 SIZES = (1_000, 10_000, 100_000)
-N_QUERIES, N_ADD_ONE, CHUNK, SEED = 30, 20, 500, 0
-
-
-class WordHashEncoder(Encoder):
-    """Each word a fixed random unit direction (seeded by its CRC32); a text the normalised sum."""
-
-    name = "bench-wordhash-384"
-
-    def __init__(self, dim: int = 384) -> None:
-        self.dim, self._words = dim, {}
-
-    def _word(self, w: str) -> np.ndarray:
-        v = self._words.get(w)
-        if v is None:
-            v = self._words[w] = np.random.default_rng(zlib.crc32(w.encode())).standard_normal(self.dim).astype(np.float32)
-        return v
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, t in enumerate(texts):
-            for w in t.lower().split():
-                out[i] += self._word(w)
-        return l2_normalize(out)
-
-
-def _copy(p: PreparedArticle, j: int, n: int) -> PreparedArticle:
-    """Copy ``j`` of an article (the ``n``-th article streamed): new id, its numbers scaled, its
-    vectors moved a little; seeded by ``n``, so the same copy comes out in every run and step."""
-    rng = np.random.default_rng([SEED, n])
-    def scaled(c: dict) -> dict:
-        f = Decimal(str(round(float(rng.uniform(0.8, 1.25)), 3)))
-        return {**c, **{k: str(Decimal(c[k]) * f) for k in ("value", "low", "high")}}
-
-    text = f"{p.text}\n\n(salinan {j})"
-    sentences = tuple(replace(s, claims=tuple(scaled(c) for c in s.claims)) for s in p.sentences)
-    vectors = p.vectors + rng.normal(0, 0.02, p.vectors.shape).astype(np.float32) if len(p.sentences) else p.vectors
-    return replace(p, id=f"{p.id}~{j}", text=text, digest=text_digest(text, p.date), sentences=sentences,
-                   vectors=l2_normalize(vectors) if len(p.sentences) else vectors, words={**p.words, "salinan": 1})
-
-
-def _stream(originals: list[PreparedArticle], start: int, stop: int):
-    for n in range(start, stop):
-        p = originals[n % len(originals)]
-        yield p if n < len(originals) else _copy(p, n // len(originals), n)
-
-
-def _claims(p: PreparedArticle) -> list[Claim]:
-    return [Claim.from_dict(c) for s in p.sentences for c in s.claims]
+N_QUERIES, N_ADD_ONE, CHUNK = 30, 20, 500
 
 
 def _in_memory(articles: list[PreparedArticle], encoder: Encoder) -> ClaimIndex:
     """The in-memory corpus index over the same articles, claims and vectors (the index embeds
     its sentences itself, which would drop the copies' noise, so its vectors are replaced)."""
-    by_text = {p.text: _claims(p) for p in articles}
+    by_text = {p.text: claims_of(p) for p in articles}
     docs = [CorpusDoc(p.id, p.text, p.date) for p in articles]
     index = ClaimIndex.build(docs, encoder, lambda text, date=None: by_text[text])
     index.embeddings = np.vstack([p.vectors for p in articles if p.sentences])
     assert len(index.embeddings) == len(index.sentences)
     return index
-
-
-class CpuTimedEncoder(TimedEncoder):
-    """Also adds up the CPU seconds spent embedding (wall time on a shared machine is noisy)."""
-
-    def __init__(self, inner: Encoder) -> None:
-        super().__init__(inner)
-        self.cpu_seconds = 0.0
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        start = time.process_time()
-        try:
-            return super().encode(texts)
-        finally:
-            self.cpu_seconds += time.process_time() - start
 
 
 def check_process(db: str, queries_path: str) -> dict:
@@ -143,17 +74,28 @@ def check_process(db: str, queries_path: str) -> dict:
     open_s = time.perf_counter() - start
     get_encoder("e5-small").encode(["memuat model"])  # what a real checking process holds
     checker = ClaimChecker(store=archive, encoder=timed)
-    lookups, cpu, verdicts = [], [], []
+    search, search_cpu = archive.search, [0.0]
+
+    def timed_search(*args, **kwargs):  # the store's share of the lookup (the rest: matching, verdicts)
+        start = time.process_time()
+        try:
+            return search(*args, **kwargs)
+        finally:
+            search_cpu[0] += time.process_time() - start
+
+    archive.search = timed_search  # type: ignore[method-assign]
+    lookups, cpu, store_cpu, verdicts = [], [], [], []
     for q in queries:
         claims = [Claim.from_dict(c) for c in q["claims"]]
-        timed.seconds = timed.cpu_seconds = 0.0
+        timed.seconds = timed.cpu_seconds = search_cpu[0] = 0.0
         start, start_cpu = time.perf_counter(), time.process_time()
         results = checker.check_claims(claims, text=q["text"])
         lookups.append(time.perf_counter() - start - timed.seconds)
         cpu.append(time.process_time() - start_cpu - timed.cpu_seconds)
+        store_cpu.append(search_cpu[0])
         verdicts.append([r.verdict for r in results])
     return {"open_s": round(open_s, 3), "lookup_ms": [round(t * 1000, 2) for t in lookups],
-            "lookup_cpu_ms": [round(t * 1000, 2) for t in cpu],
+            "lookup_cpu_ms": [round(t * 1000, 2) for t in cpu], "search_cpu_ms": [round(t * 1000, 2) for t in store_cpu],
             "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "verdicts": verdicts}
 
 
@@ -167,7 +109,7 @@ def _add_one(archive: Archive, originals: list[PreparedArticle]) -> tuple[list[f
     """Wall and CPU seconds of one ``write`` transaction per article (new ids; removed after)."""
     times, cpu = [], []
     for i in range(N_ADD_ONE):
-        p = replace(_copy(originals[i], 999, i), id=f"add-one-{i}")
+        p = replace(copy_article(originals[i], 999, i), id=f"add-one-{i}")
         start, start_cpu = time.perf_counter(), time.process_time()
         archive.write([p])
         times.append(time.perf_counter() - start)
@@ -183,26 +125,8 @@ def _ms(seconds: list[float]) -> dict:
             "p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 2), "max": round(ms[-1], 2)}
 
 
-def _prepared(encoder: Encoder, limit: int | None) -> tuple[list[PreparedArticle], list[float]]:
-    """The IndoSum articles prepared once, with CPU seconds of each minus embedding; kept in
-    eval/cache (git-ignored) so that a rerun skips the parsing."""
-    cache = cache_dir() / "archive-bench" / f"prepared-{limit or 'all'}.pkl"
-    if cache.exists():
-        with cache.open("rb") as fh:
-            return pickle.load(fh)
-    timed = CpuTimedEncoder(encoder)
-    originals, prepare_s = [], []
-    for a in tqdm(load_articles(limit=limit), desc="preparing IndoSum articles", unit="article"):
-        timed.cpu_seconds, start = 0.0, time.process_time()
-        originals.append(prepare_article(a.id, a.raw_text, encoder=timed))
-        prepare_s.append(time.process_time() - start - timed.cpu_seconds)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    with cache.open("wb") as fh:
-        pickle.dump((originals, prepare_s), fh)
-    return originals, prepare_s
-
-
-def _build(sizes: Sequence[int], workdir: Path, originals: list[PreparedArticle], keep: Path | None):
+def _build(sizes: Sequence[int], workdir: Path, originals: list[PreparedArticle],
+           keep: Path | None) -> Iterator[tuple[Path, dict]]:
     """Grow one archive through ``sizes``; yields (database, build figures) at each size. With
     ``keep``, a copy of the database (and its vector index) and the figures stay in ``keep/N``."""
     encoder, db = WordHashEncoder(), workdir / "bench.db"
@@ -210,7 +134,7 @@ def _build(sizes: Sequence[int], workdir: Path, originals: list[PreparedArticle]
     for size in sizes:
         start = time.perf_counter()
         for lo in range(built, size, CHUNK):
-            archive.write(list(_stream(originals, lo, min(lo + CHUNK, size))))
+            archive.write(list(stream(originals, lo, min(lo + CHUNK, size))))
         segment_s = time.perf_counter() - start
         build_s, previous, built = build_s + segment_s, built, size
         add_one, add_one_cpu = _add_one(archive, originals)
@@ -231,7 +155,7 @@ def _build(sizes: Sequence[int], workdir: Path, originals: list[PreparedArticle]
     archive.close()
 
 
-def _kept(sizes: Sequence[int], reuse: Path):
+def _kept(sizes: Sequence[int], reuse: Path) -> Iterator[tuple[Path, dict]]:
     """The databases and build figures a ``--keep`` run left in ``reuse`` (built by that run)."""
     for size in sizes:
         build = reuse / str(size) / "build.json"
@@ -243,23 +167,25 @@ def _kept(sizes: Sequence[int], reuse: Path):
 def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None, out: Path | None = None,
           keep: Path | None = None, reuse: Path | None = None) -> dict:
     encoder = WordHashEncoder()
-    originals, prepare_s = _prepared(encoder, limit)
+    originals, prepare_s = prepared(encoder, limit)
     picks = np.linspace(0, len(originals) - 1, N_QUERIES * 2).astype(int)
     queries = [originals[i] for i in picks if originals[i].sentences][:N_QUERIES]
     queries_path = workdir / "queries.jsonl"
-    queries_path.write_text("".join(json.dumps({"text": q.text, "claims": [c.to_dict() for c in _claims(q)]},
+    queries_path.write_text("".join(json.dumps({"text": q.text, "claims": [c.to_dict() for c in claims_of(q)]},
                                                ensure_ascii=False) + "\n" for q in queries), encoding="utf-8")
     rows = []
     steps = _kept(sizes, reuse) if reuse is not None else _build(sizes, workdir, originals, keep)
     for db, row in steps:
+        load = os.getloadavg()[0]
         check = _checking_process(db, queries_path)
-        row = {**row, "open_s": check["open_s"], "lookup_ms_per_article": _ms([t / 1000 for t in check["lookup_ms"]]),
+        row = {**row, "load_average_1min_at_check": round((load + os.getloadavg()[0]) / 2, 2), "open_s": check["open_s"], "lookup_ms_per_article": _ms([t / 1000 for t in check["lookup_ms"]]),
                "lookup_cpu_ms_per_article": _ms([t / 1000 for t in check["lookup_cpu_ms"]]),
+               "store_search_cpu_ms_per_article": _ms([t / 1000 for t in check["search_cpu_ms"]]),
                "checking_process_peak_rss_mib": round(check["peak_rss_bytes"] / 2**20, 1)}
         if row["articles"] <= 10_000:
             size = row["articles"]
-            memory = ClaimChecker(store=_in_memory(list(_stream(originals, 0, size)), encoder), encoder=encoder)
-            mine = [[r.verdict for r in memory.check_claims(_claims(q), text=q.text)] for q in queries]
+            memory = ClaimChecker(store=_in_memory(list(stream(originals, 0, size)), encoder), encoder=encoder)
+            mine = [[r.verdict for r in memory.check_claims(claims_of(q), text=q.text)] for q in queries]
             pairs = [(a, b) for x, y in zip(mine, check["verdicts"]) for a, b in zip(x, y)]
             row["verdicts_equal_to_in_memory_index"] = f"{sum(a == b for a, b in pairs)}/{len(pairs)}"
         row["verdicts"] = {v: sum(x.count(v) for x in check["verdicts"]) for v in ("consistent", "conflict", "unverified")}

@@ -90,6 +90,7 @@ class Archive(StatementStore):
         self._parsed: dict[int, StoredSentence] = {}
         self._weights: dict[str, float] = {}
         self._reload()
+        self._index()  # loaded (and caught up) now: a check must not pay for it
 
     # -- keeping the in-memory views in step with the database ---------------------------------
 
@@ -235,10 +236,12 @@ class Archive(StatementStore):
             return hits
 
     def sentence(self, sid: int) -> StoredSentence:
+        # The matcher asks for every hit's sentence, most of them parsed already: a dict read
+        # needs no lock (a racing add clears the caches; the entry read was right before it).
+        found = self._parsed.get(sid)
+        if found is not None:
+            return found
         with self._lock:
-            found = self._parsed.get(sid)
-            if found is not None:
-                return found
             row = self._rows.get(sid)
             if row is None:
                 rows = self.storage.sentences([sid])
@@ -250,6 +253,9 @@ class Archive(StatementStore):
             return found
 
     def word_weight(self, word: str) -> float:
+        weight = self._weights.get(word)  # thousands of calls per check: no lock on a hit (as sentence)
+        if weight is not None:
+            return weight
         with self._lock:
             weight = self._weights.get(word)
             if weight is None:

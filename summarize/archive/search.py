@@ -29,11 +29,26 @@ VECTOR_CANDIDATES, WORD_CANDIDATES, ARTICLE_CANDIDATES = 64, 64, 20
 #: How many of a query's words (highest TF-IDF first) go into its BM25 query: the rarest words
 #: carry the match, and every common word would add a long posting list to read.
 SENTENCE_QUERY_WORDS, ARTICLE_QUERY_WORDS = 8, 16
+#: At most this many postings (the sum of the chosen words' document frequencies) per BM25
+#: query; the query's most telling word is always kept. FTS5 computes bm25 for every row that
+#: matches any word (about 2.5 us a row measured on this machine), so the postings are the cost,
+#: and they grow with the archive: at 100,000 articles a sentence query of 8 words read ~17,000.
+#: Words past the budget are the common ones, which move a BM25 top-64 least.
+POSTINGS_BUDGET = 2_000
 
 
-def _telling(query: Mapping[int, float], words: Mapping[str, int], n: int) -> list[str]:
+def _telling(query: Mapping[int, float], words: Mapping[str, int], df: np.ndarray, n: int) -> list[str]:
     by_id = {t: w for w, t in words.items() if t in query}
-    return [by_id[t] for t in sorted(query, key=lambda t: (-query[t], t))[:n]]
+    chosen: list[str] = []
+    postings = 0
+    for t in sorted(query, key=lambda t: (-query[t], t)):
+        if len(chosen) == n:
+            break
+        if chosen and postings + df[t] > POSTINGS_BUDGET:
+            continue
+        chosen.append(by_id[t])
+        postings += int(df[t])
+    return chosen
 
 
 def search(
@@ -55,7 +70,7 @@ def search(
     doc_counts = document_words(text if text is not None else " ".join(masked))
     doc_query = article_space.query(doc_counts, terms.ids)
     doc_words = {w: terms.ids[w] for w in doc_counts if w in terms.ids}
-    articles = storage.match_articles(_telling(doc_query, doc_words, ARTICLE_QUERY_WORDS), ARTICLE_CANDIDATES)
+    articles = storage.match_articles(_telling(doc_query, doc_words, terms.ddf, ARTICLE_QUERY_WORDS), ARTICLE_CANDIDATES)
     shared = set(storage.article_sentences(articles)) if articles else set()
     near = index.search(vectors, VECTOR_CANDIDATES) if index is not None else [np.zeros(0, np.int64) for _ in masked]
     queries, wanted = [], set(shared)
@@ -63,7 +78,7 @@ def search(
         counts = sentence_words(m)
         query = sentence_space.query(counts, terms.ids)
         words = {w: terms.ids[w] for w in counts if w in terms.ids}
-        wanted.update(storage.match_sentences(_telling(query, words, SENTENCE_QUERY_WORDS), WORD_CANDIDATES))
+        wanted.update(storage.match_sentences(_telling(query, words, terms.sdf, SENTENCE_QUERY_WORDS), WORD_CANDIDATES))
         wanted.update(int(s) for s in near[i])
         queries.append(query)
     rows = storage.sentences(sorted(wanted))
