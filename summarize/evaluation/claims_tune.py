@@ -1,4 +1,5 @@
-"""Grid search of the matcher's similarity bar and the conflict rule on the claims **tune** part
+"""Grid search of the matcher's similarity bar and the conflict rule (similarity, margin, and the
+bar of a conflict framed on measure, name and place) on the claims **tune** part
 (``split == "dev"`` in ``eval/data/claims/cases.jsonl``) only; the report part is never read here.
 
     python -m summarize.evaluation.claims_tune [--distractors 200]   # prints the top 15 settings
@@ -21,14 +22,14 @@ from summarize.claims.types import CheckResult
 from summarize.encoders.base import Encoder
 from summarize.evaluation.claims_eval import CASES, build_checkers, distractor_docs, eval_encoder, load_cases, run_case, score
 
-def _redecide(results: list[CheckResult], bar: float, conflict: float, margin: float) -> list[CheckResult]:
+def _redecide(results: list[CheckResult], bar: float, conflict: float, margin: float, framed: float) -> list[CheckResult]:
     """The results as a stricter bar and another conflict rule would have given them."""
-    from summarize.claims.verdict import decide
+    from summarize.claims.verdict import CONFLICT_NEEDS, decide
 
     out = []
     for r in results:
         evidence = [e for e in r.evidence if e.similarity >= bar]
-        verdict, deciding = decide(evidence, conflict, margin)
+        verdict, deciding = decide(evidence, conflict, margin, CONFLICT_NEEDS, max(framed, bar), r.claim.quantity)
         out.append(CheckResult(r.claim, verdict, evidence, deciding))
     return out
 
@@ -44,19 +45,19 @@ def tune(path: Path | str | None = None, encoder: str | Encoder = "e5-small", di
         checker.matcher = HybridMatcher(min_similarity=0.0)
     found = {c["id"]: checkers[c["id"]].check(c["article"], date=c.get("date")) for c in cases}
     grid = []
-    for bar, conflict, margin in itertools.product(
-        np.arange(0.30, 0.61, 0.02), np.arange(0.5, 0.91, 0.04), (0.0, 0.06, 0.12)
+    for bar, conflict, margin, framed in itertools.product(
+        np.arange(0.30, 0.61, 0.02), np.arange(0.5, 0.91, 0.04), (0.0, 0.06, 0.12), (0.44, 0.5, 0.55, 0.6, 1.0)
     ):
         if conflict < bar:
             continue
-        rows = [run_case(c, _redecide(found[c["id"]], bar, conflict, margin)) for c in cases]
+        rows = [run_case(c, _redecide(found[c["id"]], bar, conflict, margin, framed)) for c in cases]
         scores = score(rows)
         grid.append({
             "min_similarity": round(float(bar), 2), "conflict_similarity": round(float(conflict), 2),
-            "conflict_margin": margin, "dev_verdict_accuracy": scores["verdict_accuracy"],
-            "dev_conflict_precision": scores["conflict_precision"],
+            "conflict_margin": margin, "framed_similarity": framed, "dev_verdict_accuracy": scores["verdict_accuracy"],
+            "dev_conflict_precision": scores["conflict_precision"], "dev_conflict_recall": scores["conflict_recall"],
         })
-    grid.sort(key=lambda g: (-(g["dev_verdict_accuracy"] or 0), -g["min_similarity"], g["conflict_similarity"]))
+    grid.sort(key=lambda g: (-(g["dev_verdict_accuracy"] or 0), -g["min_similarity"], g["conflict_similarity"], g["framed_similarity"]))
     return grid
 
 
