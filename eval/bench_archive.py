@@ -74,14 +74,16 @@ def check_process(db: str, queries_path: str) -> dict:
     open_s = time.perf_counter() - start
     get_encoder("e5-small").encode(["memuat model"])  # what a real checking process holds
     checker = ClaimChecker(store=archive, encoder=timed)
-    search, search_cpu = archive.search, [0.0]
+    search, search_cpu, hits = archive.search, [0.0], []
 
     def timed_search(*args, **kwargs):  # the store's share of the lookup (the rest: matching, verdicts)
         start = time.process_time()
         try:
-            return search(*args, **kwargs)
+            found = search(*args, **kwargs)
         finally:
             search_cpu[0] += time.process_time() - start
+        hits.append([{h.sentence for h in row} for row in found])
+        return found
 
     archive.search = timed_search  # type: ignore[method-assign]
     lookups, cpu, store_cpu, verdicts = [], [], [], []
@@ -94,7 +96,15 @@ def check_process(db: str, queries_path: str) -> dict:
         cpu.append(time.process_time() - start_cpu - timed.cpu_seconds)
         store_cpu.append(search_cpu[0])
         verdicts.append([r.verdict for r in results])
-    return {"open_s": round(open_s, 3), "lookup_ms": [round(t * 1000, 2) for t in lookups],
+    # The same queries without the postings budget (search.py): how much of the top k it keeps.
+    budgeted, archive.postings_budget = list(hits), None
+    hits.clear()
+    unbounded = [[r.verdict for r in checker.check_claims([Claim.from_dict(c) for c in q["claims"]], text=q["text"])]
+                 for q in queries]
+    kept = sum(len(a & b) for x, y in zip(budgeted, hits) for a, b in zip(x, y)) / max(1, sum(len(b) for y in hits for b in y))
+    same = sum(a == b for x, y in zip(verdicts, unbounded) for a, b in zip(x, y))
+    return {"budget_hits_kept": round(kept, 4), "budget_verdicts_equal": f"{same}/{sum(map(len, verdicts))}",
+            "open_s": round(open_s, 3), "lookup_ms": [round(t * 1000, 2) for t in lookups],
             "lookup_cpu_ms": [round(t * 1000, 2) for t in cpu], "search_cpu_ms": [round(t * 1000, 2) for t in store_cpu],
             "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "verdicts": verdicts}
 
@@ -181,6 +191,8 @@ def bench(sizes: Sequence[int], workdir: Path, limit: int | None = None, out: Pa
         row = {**row, "load_average_1min_at_check": round((load + os.getloadavg()[0]) / 2, 2), "open_s": check["open_s"], "lookup_ms_per_article": _ms([t / 1000 for t in check["lookup_ms"]]),
                "lookup_cpu_ms_per_article": _ms([t / 1000 for t in check["lookup_cpu_ms"]]),
                "store_search_cpu_ms_per_article": _ms([t / 1000 for t in check["search_cpu_ms"]]),
+               "postings_budget_vs_none": {"top_k_hits_kept": check["budget_hits_kept"],
+                                           "verdicts_equal": check["budget_verdicts_equal"]},
                "checking_process_peak_rss_mib": round(check["peak_rss_bytes"] / 2**20, 1)}
         if row["articles"] <= 10_000:
             size = row["articles"]

@@ -31,6 +31,10 @@ def report(r: dict) -> str:
               f"p95 {pe['p95']} ms. Verdicts equal to the in-memory index: "
               + ", ".join(f"{s['articles']:,}: {s['verdicts_equal_to_in_memory_index']}" for s in r["sizes"]
                           if "verdicts_equal_to_in_memory_index" in s) + ".",
+              "Postings budget (search.py) against none, same archive and queries: top-k hits kept "
+              + ", ".join(f"{s['articles']:,}: {s['postings_budget_vs_none']['top_k_hits_kept']:.1%} (verdicts equal "
+                          f"{s['postings_budget_vs_none']['verdicts_equal']})" for s in r["sizes"] if "postings_budget_vs_none" in s)
+              + ".",
               "Lookup: everything after embedding the query's claim sentences; store search: ``Archive.search`` "
               "(candidates and exact scores), the rest is the claims matcher and verdicts. "
               "Load: the 1-minute load average around each checking process. "

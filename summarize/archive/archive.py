@@ -20,7 +20,7 @@ import numpy as np
 
 from summarize.archive.ann import VectorIndex
 from summarize.archive.prepared import PreparedArticle, prepare_article
-from summarize.archive.search import search
+from summarize.archive.search import POSTINGS_BUDGET, search
 from summarize.archive.sqlite import SQLiteStorage
 from summarize.archive.storage import Removed, SentenceRow, Storage
 from summarize.archive.terms import TermStats, TfidfView, df_delta
@@ -58,6 +58,9 @@ class Archive(StatementStore):
     was built with (another one is refused: stored and query vectors must agree). Safe to share
     between threads; other processes may write the same file (their additions are picked up).
     """
+
+    #: Postings read per BM25 query (search.py); None reads every chosen word's, as a reference.
+    postings_budget: int | None = POSTINGS_BUDGET
 
     def __init__(
         self,
@@ -228,7 +231,8 @@ class Archive(StatementStore):
         with self._lock:
             self._refresh()
             articles, sentences, _ = self._counts
-            hits, rows = search(self.storage, self._index(), self._terms, articles, sentences, vectors, masked, text, k)
+            hits, rows = search(self.storage, self._index(), self._terms, articles, sentences, vectors, masked, text, k,
+                                self.postings_budget)
             if len(self._rows) + len(rows) > _CACHE:
                 self._rows.clear()
                 self._parsed.clear()
@@ -236,8 +240,7 @@ class Archive(StatementStore):
             return hits
 
     def sentence(self, sid: int) -> StoredSentence:
-        # The matcher asks for every hit's sentence, most of them parsed already: a dict read
-        # needs no lock (a racing add clears the caches; the entry read was right before it).
+        # Most are parsed already; a cache hit needs no lock (an add racing it only clears the cache).
         found = self._parsed.get(sid)
         if found is not None:
             return found
@@ -253,7 +256,7 @@ class Archive(StatementStore):
             return found
 
     def word_weight(self, word: str) -> float:
-        weight = self._weights.get(word)  # thousands of calls per check: no lock on a hit (as sentence)
+        weight = self._weights.get(word)  # thousands of calls per check: a hit needs no lock (as above)
         if weight is not None:
             return weight
         with self._lock:

@@ -33,18 +33,21 @@ SENTENCE_QUERY_WORDS, ARTICLE_QUERY_WORDS = 8, 16
 #: query; the query's most telling word is always kept. FTS5 computes bm25 for every row that
 #: matches any word (about 2.5 us a row measured on this machine), so the postings are the cost,
 #: and they grow with the archive: at 100,000 articles a sentence query of 8 words read ~17,000.
-#: Words past the budget are the common ones, which move a BM25 top-64 least.
+#: Words past the budget are the common ones, which move a BM25 top-64 least. Measured at
+#: 100,000 articles (eval/results/archive_bench.md): the checker's top-50 hits with the budget
+#: against without it. 1,000 kept 92 % of them, 2,000 kept 96 %, verdicts equal at both.
 POSTINGS_BUDGET = 2_000
 
 
-def _telling(query: Mapping[int, float], words: Mapping[str, int], df: np.ndarray, n: int) -> list[str]:
+def _telling(query: Mapping[int, float], words: Mapping[str, int], df: np.ndarray, n: int,
+             budget: int | None) -> list[str]:
     by_id = {t: w for w, t in words.items() if t in query}
     chosen: list[str] = []
     postings = 0
     for t in sorted(query, key=lambda t: (-query[t], t)):
         if len(chosen) == n:
             break
-        if chosen and postings + df[t] > POSTINGS_BUDGET:
+        if chosen and budget is not None and postings + df[t] > budget:
             continue
         chosen.append(by_id[t])
         postings += int(df[t])
@@ -61,8 +64,10 @@ def search(
     masked: Sequence[str],
     text: str | None,
     k: int,
+    budget: int | None = POSTINGS_BUDGET,
 ) -> tuple[list[list[Hit]], dict[int, SentenceRow]]:
-    """Hits per query sentence, and the stored rows they point to (for ``sentence``)."""
+    """Hits per query sentence, and the stored rows they point to (for ``sentence``);
+    ``budget``: postings per BM25 query (None: every chosen word, however common)."""
     if not n_sentences or not len(masked):
         return [[] for _ in masked], {}
     sentence_space = TfidfView(terms.sdf, n_sentences)
@@ -70,7 +75,7 @@ def search(
     doc_counts = document_words(text if text is not None else " ".join(masked))
     doc_query = article_space.query(doc_counts, terms.ids)
     doc_words = {w: terms.ids[w] for w in doc_counts if w in terms.ids}
-    articles = storage.match_articles(_telling(doc_query, doc_words, terms.ddf, ARTICLE_QUERY_WORDS), ARTICLE_CANDIDATES)
+    articles = storage.match_articles(_telling(doc_query, doc_words, terms.ddf, ARTICLE_QUERY_WORDS, budget), ARTICLE_CANDIDATES)
     shared = set(storage.article_sentences(articles)) if articles else set()
     near = index.search(vectors, VECTOR_CANDIDATES) if index is not None else [np.zeros(0, np.int64) for _ in masked]
     queries, wanted = [], set(shared)
@@ -78,7 +83,7 @@ def search(
         counts = sentence_words(m)
         query = sentence_space.query(counts, terms.ids)
         words = {w: terms.ids[w] for w in counts if w in terms.ids}
-        wanted.update(storage.match_sentences(_telling(query, words, terms.sdf, SENTENCE_QUERY_WORDS), WORD_CANDIDATES))
+        wanted.update(storage.match_sentences(_telling(query, words, terms.sdf, SENTENCE_QUERY_WORDS, budget), WORD_CANDIDATES))
         wanted.update(int(s) for s in near[i])
         queries.append(query)
     rows = storage.sentences(sorted(wanted))
