@@ -34,7 +34,8 @@ class GluedRules(NounRules):
         if self.glued(k, k + 1) and not self._glued_unit(k):
             nxt = self.toks[k + 1]
             known = self.words[k + 1] in U.SCALE_WORDS or nxt.text in U.CURRENCY_ONLY_SCALES
-            unit = U.match(U.UNITS, self.words, k + 1) is not None
+            # a single capital glued on is a name ("2W" = two-wheeler, "7P"), not watts
+            unit = U.match(U.UNITS, self.words, k + 1) is not None and not (len(nxt.text) == 1 and nxt.text.isupper())
             # "20botol" is 20 botol: a lowercase noun glued on (a name's letters are capitalised).
             return nxt.text[0].isalpha() and not known and not unit and self._guessed_noun(k + 1) is None
         return False

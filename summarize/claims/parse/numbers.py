@@ -50,6 +50,15 @@ _RELATIVE = (["lalu"], ["silam"])
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
 
+def _unit_word(word: str) -> str:
+    """A unit word with its possessive read off: "persennya", "incinya" (not "hanya": "ha"
+    and other abbreviations never take "-nya" glued on)."""
+    base = word.removesuffix("-nya")
+    if base == word and word.endswith("nya") and len(word) >= 7 and (word[:-3],) in U.UNITS:
+        return word[:-3]
+    return base
+
+
 class _Reader(BareNumberRules, GluedRules):
     """Reads quantities from one sentence's tokens (one instance per sentence)."""
 
@@ -57,8 +66,8 @@ class _Reader(BareNumberRules, GluedRules):
         self.s = sentence
         self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         # "m²" and "m ²" are read as "m2": superscripts are exponents of the unit before them.
-        # A hyphenated possessive is read off ("1.200 mAh-nya").
-        self.words = [t.text.lower().translate(_SUPERSCRIPTS).replace(" ", "").removesuffix("-nya") for t in self.toks]
+        # A possessive is read off units ("1.200 mAh-nya", "70 persennya").
+        self.words = [_unit_word(t.text.lower().translate(_SUPERSCRIPTS).replace(" ", "")) for t in self.toks]
         self.masked = label_spans(sentence, find_dates(sentence))
         self.has_percent = any(w in ("persen", "%", "prosen") for w in self.words)
 

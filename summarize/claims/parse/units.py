@@ -65,7 +65,7 @@ MEASURES: dict[Phrase, str] = {
     ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
     ("hz",): "Hz", ("khz",): "kHz", ("mhz",): "MHz", ("ghz",): "GHz", ("megapixel",): "MP",
     ("megapiksel",): "MP", ("mp",): "MP", ("watt",): "W", ("w",): "W", ("kw",): "kW", ("kilowatt",): "kW",
-    ("mah",): "mAh",
+    ("mah",): "mAh", ("inci",): "inch", ("inch",): "inch",
 }
 
 # Units written before the number: "gempa magnitudo 5,6" (= "5,6 SR").
@@ -116,7 +116,8 @@ NOT_NOUNS = frozenset(
     "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju kontra versus "
     # -kan and -nya words that are not nouns (see VERB_PREFIXED)
     "bahkan seakan kan akhirnya misalnya seharusnya semuanya keduanya diantaranya antaranya "
-    "contohnya".split()
+    "contohnya nampaknya tampaknya rupanya agaknya katanya biasanya sebenarnya sayangnya "
+    "untungnya tentunya pastinya kiranya mulai".split()
 )
 
 # Common words that open a sentence before a number ("Total 15 ...", "Jumlah 20 ..."): a

@@ -63,6 +63,8 @@ def test_glued_timings_and_temperatures() -> None:
     "Serial itu tayang pukul delapan pagi dan diulang pukul delapan malam.",
     "Sejak itu, satu per satu aksesori rancangannya disorot.",
     "Kami melangkah satu demi satu tahap.",
+    "Divisi roda dua nampaknya masih perlu promosi.",
+    "kata Sales & Marketing 2W Dept. Head PT SIS.",
 ])
 def test_labels_names_scores_code_and_idioms_are_not_claims(sentence: str) -> None:
     assert read(sentence) == []
@@ -80,6 +82,9 @@ def test_a_label_word_after_a_number_is_its_unit() -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("prosesor Intel 45 W Kaby Lake", [("45 W", D(45), "W", None)]),
     ("tiket masuk Rp 520 ribuan.", [("Rp 520 ribuan", D(520000), "IDR", None)]),
+    ("ya berarti 70 persennya berapa", [("70 persennya", D(70), "percent", None)]),
+    ("anggaran 2017 hanya Rp 5 miliar", [("Rp 5 miliar", D(5 * 10**9), "IDR", None)]),
+    ("varian 15 incinya mulai $2.499", [("15 incinya", D(15), "inch", None), ("$2.499", D(2499), "USD", None)]),
     ("IHSG ditutup di level 5.381 atau turun 14,52 poin.",
      [("5.381", D(5381), "count", None), ("14,52 poin", D("14.52"), "point", None)]),
     ("dengan catatan waktu putaran 1 menit 29,332 detik.", [("1 menit 29,332 detik", D("89.332"), "second", None)]),
