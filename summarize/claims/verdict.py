@@ -14,8 +14,11 @@ The verdict rule, applied per claim (the only place it is written):
    rules out are shown as ``ruled_out`` with the slot and the reason, never used. Statements
    explained by another figure of the claim's own sentence are ruled out too (``siblings``).
 2. Each source document is judged on its own. A source *agrees* when any of its statements
-   agrees (and confirms: ``Evidence.confirms``): one sentence often holds several numbers of
-   one unit ("377.625 peserta ... 249.576"), and the others are not a contradiction, unless
+   agrees and confirms (``_confirmed``): a precise figure on both sides, or a common one ("dua
+   tahun", "Rp 500 juta": many stories share it) sharing a measure, name, place or time with
+   the claim, from a sentence that names nothing foreign to the claim's article
+   (``Evidence.confirms``). One sentence often holds several numbers of one unit ("377.625
+   peserta ... 249.576"), and the others are not a contradiction, unless
    the source's contradiction (below) stands ``conflict_margin`` or more above its best
    agreeing statement: a close "46 persen darat" is not outweighed by a distant "kurang lebih
    99 persen" about Jawa. A source *conflicts* when one of its statements contradicts the
