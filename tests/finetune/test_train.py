@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from eval.finetune.train import FTConfig, Trainer, main
+from eval.finetune.train import FTConfig, Trainer
 from summarize.encoders import delta
 from summarize.rankers.learned import Head
 
