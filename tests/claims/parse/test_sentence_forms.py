@@ -64,6 +64,7 @@ def test_glued_timings_and_temperatures() -> None:
     "Sejak itu, satu per satu aksesori rancangannya disorot.",
     "Kami melangkah satu demi satu tahap.",
     "Divisi roda dua nampaknya masih perlu promosi.",
+    "Pebalap asal Perancis itu terjatuh saat melewati tikungan 6.",
     "kata Sales & Marketing 2W Dept. Head PT SIS.",
 ])
 def test_labels_names_scores_code_and_idioms_are_not_claims(sentence: str) -> None:
