@@ -13,6 +13,8 @@ import importlib
 import json
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -47,13 +49,15 @@ def score_sentence(row: dict[str, Any], found: list[tuple[int, int, str]]) -> di
             "paired": len(gold) - len(free), "missed": [s["surface"] for s in free], "false": false}
 
 
-def evaluate_extraction(extract: Callable[[str], list[Any]], path: Path | str | None = None) -> dict[str, Any]:
-    """Extraction precision and recall per part (``dev`` = tune, ``test`` = report)."""
+def evaluate_extraction(extract: Callable[[str], list[Any]], path: Path | str | None = None,
+                        parts: tuple[str, ...] = ("dev", "test")) -> dict[str, Any]:
+    """Extraction precision and recall per part (``dev`` = tune, ``test`` = report); ``parts``
+    limits the run to some parts (tuning reads ``("dev",)`` only)."""
     with open(path or SENTENCES, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
+        rows = [row for line in f if line.strip() and (row := json.loads(line))["split"] in parts]
     scored = [score_sentence(r, [(c.start, c.end, c.surface) for c in extract(r["text"])]) for r in rows]
     out: dict[str, Any] = {}
-    for split in ("dev", "test"):
+    for split in parts:
         part = [s for s in scored if s["split"] == split]
         found, expected, paired = (sum(s[k] for s in part) for k in ("found", "expected", "paired"))
         out[split] = {"sentences": len(part), "expected_claims": expected, "found_claims": found,
@@ -108,17 +112,44 @@ def sample_sentences(per_part: int, plain: int, seed: int, prefix: str) -> list[
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``--sample``: print rows to label (the labelled set is the JSONL file itself)."""
+    """Score the extractor on the set (``--part``), or ``--sample`` rows to label by hand."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sample", type=int, required=True, metavar="N",
-                    help="sentences with a digit or number word per part")
-    ap.add_argument("--plain", type=int, default=0, help="sentences with neither, per part")
-    ap.add_argument("--seed", type=int, default=14)
-    ap.add_argument("--prefix", default="ext-c")
+    ap.add_argument("--part", choices=["dev", "test", "both"], default="dev",
+                    help="which part to score: dev (tune, the default), test (report) or both")
+    ap.add_argument("--out", help="also write the scores as JSON to this file")
+    ap.add_argument("--sample", type=int, metavar="N",
+                    help="instead of scoring, print N new sentences with a digit or number word per part")
+    ap.add_argument("--plain", type=int, default=0, help="with --sample: sentences with neither, per part")
+    ap.add_argument("--seed", type=int, default=14, help="with --sample: the draw's seed")
+    ap.add_argument("--prefix", default="ext-c", help="with --sample: the new rows' id prefix")
     args = ap.parse_args(argv)
-    for row in sample_sentences(args.sample, args.plain, args.seed, args.prefix):
-        print(json.dumps(row, ensure_ascii=False))
+    if args.sample:
+        for row in sample_sentences(args.sample, args.plain, args.seed, args.prefix):
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    from summarize.claims.extract import extract_claims
+
+    parts = ("dev", "test") if args.part == "both" else (args.part,)
+    command = " ".join(["python -m summarize.evaluation.claims_extraction", *(sys.argv[1:] if argv is None else argv)])
+    result = {"command": command,
+              "commit": _commit(), **evaluate_extraction(extract_claims, parts=parts)}
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    print(text)
     return 0
+
+
+def _commit() -> str | None:
+    """The checkout's commit and whether the claims code differs from it, for the result file."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "summarize/claims"], cwd=root,
+                               capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head.stdout.strip() + (" + uncommitted claims changes" if dirty.stdout.strip() else "")
 
 
 if __name__ == "__main__":
