@@ -100,6 +100,8 @@ COUNT_NOUNS: dict[Phrase, str] = {
     ("tersangka",): "tersangka", ("terduga",): "terduga", ("terdakwa",): "terdakwa",
     ("terpidana",): "terpidana", ("terlapor",): "terlapor", ("tergugat",): "tergugat",
     ("teroris",): "teroris", ("diplomat",): "diplomat", ("direktorat",): "direktorat",
+    # counted even after a party or candidate name ("PKS 12 kursi", "Jokowi 53 suara")
+    ("kursi",): "kursi", ("suara",): "suara",
 }
 
 # Words that are never the counted noun of a bare number (function words, comparatives,

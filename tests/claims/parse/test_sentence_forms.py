@@ -85,6 +85,7 @@ def test_a_label_word_after_a_number_is_its_unit() -> None:
     ("tiket masuk Rp 520 ribuan.", [("Rp 520 ribuan", D(520000), "IDR", None)]),
     ("ya berarti 70 persennya berapa", [("70 persennya", D(70), "percent", None)]),
     ("anggaran 2017 hanya Rp 5 miliar", [("Rp 5 miliar", D(5 * 10**9), "IDR", None)]),
+    ("Golkar 17 kursi, PKS 12 kursi.", [("17 kursi", D(17), "count", "kursi"), ("12 kursi", D(12), "count", "kursi")]),
     ("varian 15 incinya mulai $2.499", [("15 incinya", D(15), "inch", None), ("$2.499", D(2499), "USD", None)]),
     ("IHSG ditutup di level 5.381 atau turun 14,52 poin.",
      [("5.381", D(5381), "count", None), ("14,52 poin", D("14.52"), "point", None)]),
