@@ -15,7 +15,7 @@ def _evidence(value: str, similarity: float, agrees: bool, matched: tuple[str, .
 
 
 def test_redecide_applies_the_bar_and_the_framed_conflict_bar() -> None:
-    claim = next(c for c in extract_claims("Realisasi P3DN di DKI Jakarta mencapai 91,82 persen."))
+    claim = next(c for c in extract_claims("Realisasi P3DN di DKI Jakarta mencapai 91,82 persen.") if "91,82" in c.surface)
     framed = _evidence("87.12", 0.5, False, ("unit", "kind", "places", "entities", "measure"))
     result = [CheckResult(claim, "unverified", [framed])]
     assert _redecide(result, 0.44, 0.66, 0.12, 0.44)[0].verdict == "conflict"
