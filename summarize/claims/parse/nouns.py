@@ -8,6 +8,7 @@ from summarize.claims.parse.reading import Num
 from summarize.claims.parse.words import NUMBER_WORDS
 
 _PREPOSITIONS = frozenset("di ke dari pada dalam".split())
+_PERIODS = frozenset("musim periode semester kuartal".split())  # "dalam satu musim" counts one
 
 
 class NounRules:
@@ -44,4 +45,4 @@ class NounRules:
         lexicon counts is the indefinite article, not a count of one."""
         a = num.first
         return (self.words[a] == "satu" and num.last == a + 1 and a > 0 and self.words[a - 1] in _PREPOSITIONS
-                and (noun,) not in U.COUNT_NOUNS)
+                and (noun,) not in U.COUNT_NOUNS and noun not in _PERIODS)

@@ -75,6 +75,7 @@ DURATIONS: dict[Phrase, str] = {
     ("detik",): "second", ("menit",): "minute", ("jam",): "hour", ("hari",): "day",
     ("pekan",): "week", ("minggu",): "week", ("bulan",): "month", ("tahun",): "year",
     ("malam",): "night",  # "tiga hari dua malam"; "pukul 9 malam" is a clock time (dates.py)
+    ("dekade",): "decade", ("dasawarsa",): "decade", ("abad",): "century",
 }
 
 UNITS: dict[Phrase, str] = {**_CURRENCY_WORDS, **_PERCENT, **_POINTS, **MEASURES, **DURATIONS}

@@ -73,6 +73,8 @@ def test_labels_names_scores_code_and_idioms_are_not_claims(sentence: str) -> No
 
 def test_a_counted_satu_after_a_preposition_stays_a_claim() -> None:
     assert read("Bantuan itu dibagikan di satu desa.") == [("satu desa", D(1), "count", "desa")]
+    assert read("rekor transfer dalam satu musim") == [("satu musim", D(1), "count", "musim")]
+    assert read("seret prestasi dalam satu dekade terakhir") == [("satu dekade", D(1), "decade", None)]
 
 
 def test_a_label_word_after_a_number_is_its_unit() -> None:
