@@ -40,6 +40,8 @@ _PHONE = re.compile(
     r"|(?i:\b(?:telepon|telp|tel|hp|wa|whatsapp|hotline|call center|sms)\b\.?\s*:?\s*)\+?[\d\s().-]{5,}\d"
     r"|(?i:\b(?:menghubungi|hubungi|menelepon|telepon|call)\s+)\d{3,}\b"  # "menghubungi 911"
 )
+# Licence plates: "BE 2844 CH", "B 1234 XYZ", "nomor polisi 1325 EZ".
+_PLATE = re.compile(r"\b(?!RP|RM)[A-Z]{1,2}\s?\d{3,4}\s?[A-Z]{1,3}\b|(?i:\bpolisi\s+)\d{1,4}\s?[A-Z]{1,3}\b")
 
 # Markup that survives scraping (IndoSum keeps raw <img> tags, often cut by the sentence
 # splitter, so a tag's opening "<" may be in the previous sentence).
@@ -59,7 +61,7 @@ def label_spans(sentence: str, dates: list[DateSpan]) -> list[tuple[int, int]]:
         number = _NUMBER_BEFORE.search(sentence, 0, m.start())
         if number is None or inside(spans, number.start(), number.end()):
             spans.append(m.span())
-    for rx in (_ORDINAL, _PHONE, _MARKUP):
+    for rx in (_ORDINAL, _PHONE, _PLATE, _MARKUP):
         spans += [(m.start(), m.end()) for m in rx.finditer(sentence)]
     return sorted(spans)
 

@@ -8,6 +8,7 @@ from summarize.claims.parse.reading import Num
 from summarize.claims.parse.words import NUMBER_WORDS
 
 _PREPOSITIONS = frozenset("di ke dari pada dalam".split())
+_TIME_ZONES = frozenset("wib wita wit utc gmt".split())
 _PERIODS = frozenset("musim periode semester kuartal".split())  # "dalam satu musim" counts one
 
 
@@ -22,7 +23,7 @@ class NounRules:
         if j >= len(self.toks):
             return
         known = U.match(U.COUNT_NOUNS, self.words, j)
-        guess = self._guessed_noun(j) if allow_guess and not known else None
+        guess = (self._guessed_noun(j) or self._acronym(j)) if allow_guess and not known else None
         if known:
             num.noun, num.last = known[0], j + known[1]
         elif guess and not self._article_satu(num, guess):
@@ -39,6 +40,15 @@ class NounRules:
                 or base in NUMBER_WORDS or (base,) in U.DURATIONS:
             return None
         return base
+
+    def _acronym(self, j: int) -> str | None:
+        """An upper-case acronym written apart after a digit group counts it ("4.700 ATM", "135
+        ABK", "120 SMP"); time zones do not, nor a letter glued on ("2WD": a name)."""
+        w, before = self.toks[j].text, self.toks[j - 1]
+        if not (w.isalpha() and w.isupper() and 2 <= len(w) <= 5) or before.end == self.toks[j].start \
+                or not before.text[:1].isdigit() or self.words[j] in _TIME_ZONES:
+            return None
+        return self.words[j]
 
     def _article_satu(self, num: Num, noun: str) -> bool:
         """ "di satu sisi", "di satu sudut": a spelled "satu" after a preposition before a noun no

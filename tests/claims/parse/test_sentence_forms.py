@@ -65,6 +65,8 @@ def test_glued_timings_and_temperatures() -> None:
     "Kami melangkah satu demi satu tahap.",
     "Divisi roda dua nampaknya masih perlu promosi.",
     "Pebalap asal Perancis itu terjatuh saat melewati tikungan 6.",
+    "Ia kabur dengan mobil bernomor polisi 1325 EZ yang ditemukan.",
+    "Mobil dengan nomor polisi BE 2844 CH menjebol pagar, mobil 2WD itu rusak pukul 10 WIB.",
     "kata Sales & Marketing 2W Dept. Head PT SIS.",
 ])
 def test_labels_names_scores_code_and_idioms_are_not_claims(sentence: str) -> None:
@@ -88,6 +90,9 @@ def test_a_label_word_after_a_number_is_its_unit() -> None:
     ("ya berarti 70 persennya berapa", [("70 persennya", D(70), "percent", None)]),
     ("anggaran 2017 hanya Rp 5 miliar", [("Rp 5 miliar", D(5 * 10**9), "IDR", None)]),
     ("Golkar 17 kursi, PKS 12 kursi.", [("17 kursi", D(17), "count", "kursi"), ("12 kursi", D(12), "count", "kursi")]),
+    ("rincian 4.700 ATM di BCA, 135 ABK tiba", [("4.700 ATM", D(4700), "count", "atm"), ("135 ABK", D(135), "count", "abk")]),
+    ("video 30 fps dan 3.997 MMSCFD", [("30 fps", D(30), "fps", None), ("3.997 MMSCFD", D(3997), "MMSCFD", None)]),
+    ("harga RP 500 M itu", [("RP 500 M", D(500 * 10**9), "IDR", None)]),
     ("varian 15 incinya mulai $2.499", [("15 incinya", D(15), "inch", None), ("$2.499", D(2499), "USD", None)]),
     ("IHSG ditutup di level 5.381 atau turun 14,52 poin.",
      [("5.381", D(5381), "count", None), ("14,52 poin", D("14.52"), "point", None)]),
