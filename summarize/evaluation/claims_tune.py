@@ -2,7 +2,8 @@
 bar of a conflict framed on measure, name and place) on the claims **tune** part
 (``split == "dev"`` in ``eval/data/claims/cases.jsonl``) only; the report part is never read here.
 
-    python -m summarize.evaluation.claims_tune [--distractors 200]   # prints the top 15 settings
+    python -m summarize.evaluation.claims_tune [--distractors 200] [--out eval/results/claims_tune.json]
+        # prints the top 15 settings; --out keeps the top 50 and those at the shipped bars
 
 Matching runs once with no bar; bars and conflict rules are then applied to the evidence it
 found. The matcher and verdict modules are imported here only, so the report (``claims_eval``)
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import sys
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -20,7 +22,9 @@ import numpy as np
 
 from summarize.claims.types import CheckResult
 from summarize.encoders.base import Encoder
-from summarize.evaluation.claims_eval import CASES, build_checkers, distractor_docs, eval_encoder, load_cases, run_case, score
+from summarize.evaluation.claims_eval import (
+    CASES, build_checkers, code_version, distractor_docs, eval_encoder, load_cases, run_case, score,
+)
 
 def _redecide(results: list[CheckResult], bar: float, conflict: float, margin: float, framed: float) -> list[CheckResult]:
     """The results as a stricter bar and another conflict rule would have given them."""
@@ -66,9 +70,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cases", default=str(CASES))
     parser.add_argument("--encoder", default="e5-small")
     parser.add_argument("--distractors", type=int, default=0, help="unrelated IndoSum articles added to each corpus")
+    parser.add_argument("--out", help="also write the best 50 settings and those at the shipped bars to this JSON file")
     args = parser.parse_args(argv)
-    for row in tune(args.cases, args.encoder, args.distractors)[:15]:
+    grid = tune(args.cases, args.encoder, args.distractors)
+    for row in grid[:15]:
         print(json.dumps(row))
+    if args.out:
+        command = "python -m summarize.evaluation.claims_tune" + "".join(
+            f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+        from summarize.claims.match import MIN_SIMILARITY
+        from summarize.claims.verdict import CONFLICT_SIMILARITY
+
+        shipped = [g for g in grid if g["min_similarity"] == MIN_SIMILARITY and g["conflict_similarity"] == CONFLICT_SIMILARITY]
+        result = {"command": command, "code": code_version(), "part": "tune (split == dev)", "settings": len(grid),
+                  "top": grid[:50], "at_shipped_bars": shipped}
+        Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
