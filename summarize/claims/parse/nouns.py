@@ -8,7 +8,7 @@ from summarize.claims.parse.reading import Num
 from summarize.claims.parse.words import NUMBER_WORDS
 
 _PREPOSITIONS = frozenset("di ke dari pada dalam".split())
-_TIME_ZONES = frozenset("wib wita wit utc gmt".split())
+_NOT_COUNTED = frozenset("wib wita wit utc gmt uu uud pp kuhp kuhap".split())  # time zones, laws
 _PERIODS = frozenset("musim periode semester kuartal".split())  # "dalam satu musim" counts one
 
 
@@ -43,10 +43,10 @@ class NounRules:
 
     def _acronym(self, j: int) -> str | None:
         """An upper-case acronym written apart after a digit group counts it ("4.700 ATM", "135
-        ABK", "120 SMP"); time zones do not, nor a letter glued on ("2WD": a name)."""
+        ABK", "120 SMP"); time zones and laws do not, nor a letter glued on ("2WD": a name)."""
         w, before = self.toks[j].text, self.toks[j - 1]
         if not (w.isalpha() and w.isupper() and 2 <= len(w) <= 5) or before.end == self.toks[j].start \
-                or not before.text[:1].isdigit() or self.words[j] in _TIME_ZONES:
+                or not before.text[:1].isdigit() or self.words[j] in _NOT_COUNTED:
             return None
         return self.words[j]
 

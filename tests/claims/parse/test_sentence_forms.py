@@ -66,6 +66,7 @@ def test_glued_timings_and_temperatures() -> None:
     "Divisi roda dua nampaknya masih perlu promosi.",
     "Pebalap asal Perancis itu terjatuh saat melewati tikungan 6.",
     "Ia kabur dengan mobil bernomor polisi 1325 EZ yang ditemukan.",
+    "Ia dijerat Pasal 378 KUHP dan Pasal 3, 4, 5 UU Nomor 8 Tahun 2010.",
     "Mobil dengan nomor polisi BE 2844 CH menjebol pagar, mobil 2WD itu rusak pukul 10 WIB.",
     "kata Sales & Marketing 2W Dept. Head PT SIS.",
 ])
