@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from summarize.claims.parse import units as U
 from summarize.claims.parse.digits import starts_number, year_like
+from summarize.claims.parse.masks import inside
 from summarize.claims.parse.reading import Num
 
 # "#180" is an issue or shirt number; "!0", "[0]", "=1" are script code left in scraped text.
@@ -31,6 +32,7 @@ class BareNumberRules:
     s: str
     toks: list[Tok]
     words: list[str]
+    masked: list[tuple[int, int]]
 
     def _sentence_initial(self, k: int) -> bool:
         return not self.s[: self.toks[k].start].strip(" \"“'(")
@@ -66,6 +68,10 @@ class BareNumberRules:
         a = num.first
         if num.digits is None or a == 0 or (abs(num.value) >= 1000 and not num.digits.isdecimal()):
             return False
+        prev = self.toks[a - 2] if a > 2 else None
+        if prev and self.words[a - 1] in _LIST_JOINERS and starts_number(prev.text) and not year_like(prev.text) \
+                and not inside(self.masked, prev.start, prev.end):
+            a -= 2  # "Terminal 1 dan 2": the second number of a name's list (not "14 Februari 2016, 2 kapal")
         word = self.toks[a - 1].text
         if any(ch.isupper() for ch in word[1:]):
             return True  # mixed or upper case is a product name

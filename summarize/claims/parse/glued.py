@@ -26,6 +26,9 @@ class GluedRules(NounRules):
         before = self.toks[k - 1] if k > 0 else None
         if before and self.glued(k - 1, k) and before.text[0].isalpha():
             return before.text not in U.CURRENCY_PREFIX
+        if before and before.text in ".)" and self.glued(k - 1, k) and k > 1 and self.glued(k - 2, k - 1) \
+                and self.toks[k - 2].text[-1:].isalpha():
+            return True  # "Op.2", "(Max)2": a number glued on after a word's full stop or bracket
         if before and before.text == "-" and k > 1 and self.toks[k - 2].text[0].isalpha() \
                 and (self.toks[k - 2].text[0].isupper() or self.glued(k - 2, k - 1)):
             return True

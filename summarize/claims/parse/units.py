@@ -65,7 +65,7 @@ MEASURES: dict[Phrase, str] = {
     ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
     ("hz",): "Hz", ("khz",): "kHz", ("mhz",): "MHz", ("ghz",): "GHz", ("megapixel",): "MP",
     ("megapiksel",): "MP", ("mp",): "MP", ("watt",): "W", ("w",): "W", ("kw",): "kW", ("kilowatt",): "kW",
-    ("mah",): "mAh", ("inci",): "inch", ("inch",): "inch", ("fps",): "fps", ("mmscfd",): "MMSCFD",
+    ("mah",): "mAh", ("inci",): "inch", ("inch",): "inch", ("fps",): "fps", ("mmscfd",): "MMSCFD", ("nm",): "Nm",
 }
 
 # Units written before the number: "gempa magnitudo 5,6" (= "5,6 SR").
