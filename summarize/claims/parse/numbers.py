@@ -91,10 +91,10 @@ class _Reader(BareNumberRules, GluedRules):
         return self._scale(num)
 
     def _idiom_pair(self, k: int) -> bool:
-        """ "satu per satu", "satu demi satu": one by one, no count."""
+        """ "satu per satu", "satu demi satu": one by one, no count; "ke - dua": an ordinal."""
         w = self.words
         after = k + 2 < len(w) and w[k + 1] in ("per", "demi") and w[k + 2] == w[k]
-        return after or (k > 1 and w[k - 1] in ("per", "demi") and w[k - 2] == w[k])
+        return after or (k > 1 and (w[k - 1] in ("per", "demi") and w[k - 2] == w[k] or w[k - 2:k] == ["ke", "-"]))
 
     def _scale(self, num: Num) -> Num:
         j = num.last

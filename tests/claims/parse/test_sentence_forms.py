@@ -71,6 +71,8 @@ def test_glued_timings_and_temperatures() -> None:
     "Lagu itu masuk album The Collection: Story Op.2.",
     "Pedrosa ESP Repsol Honda (Max)2.",
     "Menurut peraturan artikel 96, seorang pemain dihukum.",
+    "Indonesia negara terbesar ke - dua penghasil sampah plastik.",
+    "Ketinggalan tiga kosong direspons cepat oleh Pulis.",
     "Mobil dengan nomor polisi BE 2844 CH menjebol pagar, mobil 2WD itu rusak pukul 10 WIB.",
     "kata Sales & Marketing 2W Dept. Head PT SIS.",
 ])
