@@ -19,6 +19,7 @@ pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen" its own year. Slots
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from summarize.claims.frame_words import (
@@ -135,6 +136,7 @@ def place_region(name: str) -> str:
     return CITIES.get(name, name)
 
 
+@lru_cache(maxsize=1 << 14)
 def sentence_names(sentence: str) -> tuple[str, ...]:
     """The names (capitalised words, months, units and generic heads left out) of a whole
     sentence: what a statement is about beyond its clause ("Siti Fadilah dituntut ... denda Rp
