@@ -47,6 +47,7 @@ _TOKEN = re.compile(
     r"US\$|S\$|A\$|\+/-|\d+(?:[.,]\d+)*[¼½¾⅐-⅞]?|[¼½¾⅐-⅞]|(?:km|m)(?:[23]|\s?[²³])(?!\w)|[^\W\d_]+(?:-(?!Rp|RM|US\$)[^\W\d_]+)*|[^\s\w]"
 )
 _RELATIVE = (["lalu"], ["silam"])
+_PAIRED = frozenset({"per", "demi", "lawan", "vs", "versus"})
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
 
@@ -91,10 +92,11 @@ class _Reader(BareNumberRules, GluedRules):
         return self._scale(num)
 
     def _idiom_pair(self, k: int) -> bool:
-        """ "satu per satu", "satu demi satu": one by one, no count; "ke - dua": an ordinal."""
+        """ "satu per satu", "satu demi satu" (one by one), "tiga lawan tiga" (a format): no count;
+        "ke - dua": an ordinal."""
         w = self.words
-        after = k + 2 < len(w) and w[k + 1] in ("per", "demi") and w[k + 2] == w[k]
-        return after or (k > 1 and (w[k - 1] in ("per", "demi") and w[k - 2] == w[k] or w[k - 2:k] == ["ke", "-"]))
+        after = k + 2 < len(w) and w[k + 1] in _PAIRED and w[k + 2] == w[k]
+        return after or (k > 1 and (w[k - 1] in _PAIRED and w[k - 2] == w[k] or w[k - 2:k] == ["ke", "-"]))
 
     def _scale(self, num: Num) -> Num:
         j = num.last
