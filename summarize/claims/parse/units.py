@@ -120,7 +120,7 @@ NOT_NOUNS = frozenset(
     # -kan and -nya words that are not nouns (see VERB_PREFIXED)
     "bahkan seakan kan akhirnya misalnya seharusnya semuanya keduanya diantaranya antaranya "
     "contohnya nampaknya tampaknya rupanya agaknya katanya biasanya sebenarnya sayangnya "
-    "untungnya tentunya pastinya kiranya mulai kosong jadi".split()
+    "untungnya tentunya pastinya kiranya mulai kosong jadi walau walaupun meski meskipun sehingga".split()
 )
 
 # Common words that open a sentence before a number ("Total 15 ...", "Jumlah 20 ..."): a

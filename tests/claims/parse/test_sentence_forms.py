@@ -75,6 +75,7 @@ def test_glued_timings_and_temperatures() -> None:
     "Ketinggalan tiga kosong direspons cepat oleh Pulis.",
     "Unit yang dikirim pada kuartal tiga tahun ini turun.",
     "Indonesia mencatat sejarah bola basket tiga lawan tiga.",
+    "Mereka dipukul Hull City 2 - 4 walau memimpin lebih dulu.",
     'Hugo mengunggah video berjudul "12 YEARS OLD TO MY WEDDING DAY".',
     "Mobil dengan nomor polisi BE 2844 CH menjebol pagar, mobil 2WD itu rusak pukul 10 WIB.",
     "kata Sales & Marketing 2W Dept. Head PT SIS.",
