@@ -141,15 +141,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _commit() -> str | None:
-    """The checkout's commit and whether the claims code differs from it, for the result file."""
+    """The checkout's commit and whether the extraction code or set differs from it."""
     root = Path(__file__).resolve().parents[2]
+    paths = ["summarize/claims/parse", "summarize/claims/extract.py", "summarize/text", str(SENTENCES)]
     try:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "summarize/claims"], cwd=root,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", *paths], cwd=root,
                                capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
-    return head.stdout.strip() + (" + uncommitted claims changes" if dirty.stdout.strip() else "")
+    return head.stdout.strip() + (" + uncommitted extraction changes" if dirty.stdout.strip() else "")
 
 
 if __name__ == "__main__":
