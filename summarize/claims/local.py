@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+from summarize.claims.frame_words import ROLES
 from summarize.claims.types import Claim
 
 _STEMMER = StemmerFactory().create_stemmer()
@@ -50,6 +51,14 @@ def stems(words: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words)
 
 
+#: Words of titles and institutions that open many names ("Direktur Jenderal ... Ratna Dewi
+#: Umar", "Kepala Dinas ..."): shared by stories about different people, so they tie no
+#: statement to an article.
+TITLE_WORDS = frozenset(w.lower() for role in ROLES for w in role.split()) | frozenset(
+    "jenderal kepala sekretaris dinas badan kementerian kantor direktorat pengadilan kejaksaan tinggi negeri "
+    "agung umum daerah provinsi kabupaten pemerintah bank".split())
+
+
 def article_words(text: str) -> frozenset[str]:
     """The lowercased words of an article, for ``same_story``."""
     return frozenset(_WORDS.findall(text.lower()))
@@ -62,7 +71,8 @@ def same_story(names: Iterable[str], words: frozenset[str]) -> bool:
     the two fines; a chance agreement of a common number ("dua tahun", "Rp 500 juta") across
     stories is the false ``consistent`` a large archive invites."""
     names = list(names)
-    return not names or any(w in words for name in names for w in _WORDS.findall(name.lower()) if len(w) >= 3)
+    return not names or any(w in words and w not in TITLE_WORDS
+                            for name in names for w in _WORDS.findall(name.lower()) if len(w) >= 3)
 
 
 def context_overlap(a: frozenset[str], b: frozenset[str], weight: Callable[[str], float]) -> float:

@@ -14,3 +14,9 @@ def test_same_story_needs_one_name_of_the_statement_in_the_article() -> None:
 
 def test_stems_fold_indonesian_derivations() -> None:
     assert stems(["penurunan", "menurun"]) == {"turun"}
+
+
+def test_titles_tie_no_statement_to_an_article() -> None:
+    words = article_words("Kejaksaan menuntut La Nyalla; Jaksa Agung dan Direktur Jenderal hadir.")
+    assert not same_story(["Direktur Jenderal Bina Pelayanan Medik Kemenkes Ratna Dewi Umar"], words)
+    assert same_story(["Direktur Jenderal La Nyalla"], words)
