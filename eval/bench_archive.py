@@ -1,6 +1,8 @@
 """Scale benchmark of the claim archive: 1k, 10k and 100k articles (not a unit test).
 
     nice -n 5 python -m eval.bench_archive       # writes eval/results/archive_bench.json and .md
+    ... --keep eval/cache/archive-bench/kept      # also keeps each size's archive (~2.6 GB in all)
+    ... --reuse eval/cache/archive-bench/kept     # checks those again without building (minutes)
 
 The archive grows in one run: first the 2,437 IndoSum articles, then copies of them under new
 ids with every claim's value scaled by a random factor (0.8 to 1.25) and each sentence vector
