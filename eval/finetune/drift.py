@@ -3,10 +3,12 @@
     python -m eval.finetune.drift --run eval/cache/ft/e5-6l-f0-800 --out eval/results/x.drift.json
 
 Per Q4_0 matrix: the share of 4-bit codes that changed and the RMS change of the weights
-relative to their RMS; then the cosine between the two engine files' vectors on sampled IndoSum
-sentences. A run whose vectors stay near cosine 1 has barely changed what the head sees. Last,
-each file's mean cosine between different sentences: a rise towards 1 means the vectors collapsed
-onto one direction, leaving the head little to tell apart.
+relative to their RMS, beside half the base's quantization step relative to the same RMS (how
+far a weight must move before its code changes: training starts on the grid). Then the cosine
+between the two engine files' vectors on sampled IndoSum sentences: a run whose vectors stay near
+cosine 1 has barely changed what the head sees. Last, each file's mean cosine between different
+sentences: a rise towards 1 means the vectors collapsed onto one direction, leaving the head
+little to tell apart.
 """
 from __future__ import annotations
 
@@ -39,13 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     tuned = fmt.read_model(args.run / "engine.bin")
     base = fmt.truncate_layers(fmt.read_model(args.base or fmt.bundled_model_path()), tuned.header.layers)
-    codes, rel = [], []
+    codes, rel, half = [], [], []
     for t in tuned.tensors:
         if t.dtype == fmt.Q4 and t.name != "emb.word":
             a, b = t.blocks(), base.tensor(t.name).blocks()
             codes.append(float(np.mean(q4.codes(a) != q4.codes(b))))
             wa, wb = q4.dequantize(a), q4.dequantize(b)
             rel.append(float(np.sqrt(np.mean((wa - wb) ** 2) / np.mean(wb ** 2))))
+            half.append(float(np.mean(np.abs(b["d"].astype(np.float32))) / 2 / np.sqrt(np.mean(wb ** 2))))
     sentences = sample_sentences(args.n, seed=0)
     with __import__("tempfile").TemporaryDirectory() as tmp:
         base_path = fmt.write_model(base, Path(tmp) / "base.bin")
@@ -56,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
               "layers": tuned.header.layers, "q4_matrices": len(codes),
               "changed_code_share_mean": round(float(np.mean(codes)), 6),
               "relative_rms_change_mean": round(float(np.mean(rel)), 4),
+              "relative_half_step_mean": round(float(np.mean(half)), 4),
               "vector_cosine_to_base": {"n": len(sentences), "mean": round(float(cos.mean()), 5),
                                         "min": round(float(cos.min()), 5)},
               "pairwise_cosine_mean": {"base": round(mean_pairwise_cosine(theirs), 4),

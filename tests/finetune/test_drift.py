@@ -16,6 +16,7 @@ def test_drift_of_the_tiny_run(tiny_run, tiny_path, indosum5, tmp_path) -> None:
     record = json.loads(out.read_text())
     assert record["layers"] == 1 and record["q4_matrices"] == 6
     assert 0 <= record["changed_code_share_mean"] < 1 and record["relative_rms_change_mean"] > 0
+    assert 0 < record["relative_half_step_mean"] < 1
     assert record["vector_cosine_to_base"]["n"] == 4 and record["vector_cosine_to_base"]["mean"] < 1
     assert set(record["pairwise_cosine_mean"]) == {"base", "tuned"}
 
