@@ -58,14 +58,19 @@ class Services:
         """``CheckResult.to_dict()`` per claim of ``text`` (or of the article in an HTML page)."""
         self._need_archive()
         article, _ = _article_text(text)
-        return [r.to_dict() for r in self._locked(self.checker.check, article, date=date)]
+        return self._check(article, date)
+
+    def _check(self, article: str | None, date: str | None, sentences: Any = None) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in self._locked(self.checker.check, article, date=date, sentences=sentences)]
 
     def report(self, text: str, date: str | None) -> tuple[str, dict[str, Any], list[dict[str, Any]] | None]:
         """What the page shows: the article text, its summary, and the claim records when there is
         an archive."""
-        summary = self.summarize(text, None, None, {})
-        article = summary.get("extracted_text", text)
-        return article, summary, (self.check(article, date) if self.checker is not None else None)
+        article, extracted = _article_text(text)
+        summary = self._locked(self.summarizer.summarize, article)
+        # The claims read the summary's sentences: the article is split once for both.
+        results = self._check(article, date, summary.split or None) if self.checker is not None else None
+        return article or "", article_record(summary, None, extracted), results
 
     def add(self, article_id: str, text: str, date: str | None, source: str | None) -> str:
         archive = self._need_archive()
