@@ -26,6 +26,11 @@ _OUTLETS = (
 )
 _OUTLET = re.compile(rf"\b(?:{_OUTLETS})\b|\.(?:com|co\.id|id|net)\b", re.IGNORECASE)
 _MAX_LEN = 80  # a dateline longer than this is a sentence with a dash in it
+# Names written with a spaced dash look like a generic dateline: a code of one or two capitals
+# before the dash ("Timnas U - 19", "S - 400", "GO - JEK", "Toyota C - HR") or a number right
+# after it ("Tiangong - 2", "Pesawat Kepresidenan Indonesia - 1 yang ..."). Neither is trusted
+# without an outlet's name; "Jakarta, CNN Indonesia -- 23 orang ..." still is.
+_CODE_DASH = re.compile(r"(?:^|\s)[A-Z]{1,2}" + _DASH + r"|" + _DASH + r"\d")
 
 
 def dateline_end(sentence: str, first: bool) -> int:
@@ -37,6 +42,8 @@ def dateline_end(sentence: str, first: bool) -> int:
     m = _GENERIC.match(sentence[: _MAX_LEN + 8])
     if not m or m.end() > _MAX_LEN or m.end() >= len(sentence.rstrip()):
         return 0
-    if first or _OUTLET.search(m.group()):
+    if _OUTLET.search(m.group()):
+        return m.end()
+    if first and not _CODE_DASH.search(sentence[: m.end() + 1]):
         return m.end()
     return 0
