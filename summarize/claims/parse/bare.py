@@ -17,6 +17,7 @@ _NOT_BEFORE = frozenset({":", ")", "x", "×", "-", "+", "'", "’", "]", "="})
 _CLOCK = re.compile(r"^\d{1,2}\.[0-5]\d$")
 _DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
 _LIST_JOINERS = frozenset({",", "dan", "atau", "&"})
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,11 @@ class BareNumberRules:
         a, b = num.first, num.last
         prev = self.toks[a - 1].text if a > 0 else ""
         nxt = self.toks[b].text if b < len(self.toks) else ""
-        if (prev, nxt) == ("(", ")") or {"/", "⁄"} & {prev, nxt} or self._hyphen_chain(a, b):
+        if (prev, nxt) == ("(", ")"):
+            # "( 32 )" is an age or a label, but "Tour Down Under (750.000)" a count grouped in
+            # thousands after what it counts
+            return bool(_THOUSANDS.match(num.digits))
+        if {"/", "⁄"} & {prev, nxt} or self._hyphen_chain(a, b):
             return False
         if prev in _NOT_AFTER or nxt in _NOT_BEFORE or nxt[:1].isupper():
             return False  # clock times, odds, sizes ("3 x 2"), list items, shirt numbers, minutes (52')

@@ -1,6 +1,7 @@
 """Stretches of a sentence whose digits are labels, not quantities: dates and clock times,
 "tahun 2024", law and article numbers ("UU No. 13 Tahun 2003", "Pasal 5 ayat (2)", "Nomor 12",
 "Perpres 12/2020"), ordinals ("ke-3"), phone numbers, addresses and ranks ("RT 05", "peringkat 3"),
+abbreviated years ("UUD '45"), hashtags, titles ("bertajuk 171717"),
 and markup left in scraped text (URLs, file names, HTML tags and attributes such as
 ``src="…/rooney_475beff.jpg" style="height: 234 px"``).
 Names glued to digits (P3DN, G20, COVID-19, 7P) and bare years are handled token by token in
@@ -16,7 +17,8 @@ _LABEL_WORDS = (
     "pasal|ayat|nomor|nomer|no|bab|butir|huruf|bagian|peringkat|urutan|lantai|jilid|seri|edisi|"
     "vol|volume|episode|km|rt|rw|kav|kavling|blok|gelombang|tahap|kloter|sesi|putaran|babak|"
     "gate|pintu|zona|sektor|kode|pos|kamar|ruang|versi|posisi|stadium|level|nopol|menit|rute|"
-    "koridor|generasi|tipe|kelas|tanggal|punggung|juara|darurat|pekan|week|part|pukul|tikungan|artikel|kuartal|triwulan"
+    "koridor|generasi|tipe|kelas|tanggal|punggung|juara|darurat|pekan|week|part|pukul|tikungan|artikel|kuartal|triwulan|"
+    "bertajuk|berjudul|bertema"  # titles: "doa bersama bertajuk 171717"
 )
 _LAWS = (
     "uu|uud|undang-undang|pp|perpres|perppu|perpu|permen\\w*|perda|pergub|perwal|perbup|keppres|"
@@ -40,6 +42,8 @@ _PHONE = re.compile(
     r"|(?i:\b(?:telepon|telp|tel|hp|wa|whatsapp|hotline|call center|sms)\b\.?\s*:?\s*)\+?[\d\s().-]{5,}\d"
     r"|(?i:\b(?:menghubungi|hubungi|menelepon|telepon|call)\s+)\d{3,}\b"  # "menghubungi 911"
 )
+# Years abbreviated after a name ("UUD '45", "PARFI '56") and hashtags ("#8moredays").
+_TAGS = re.compile(r"\b[A-Z][\w.]*\s['’]\d{2}(?![\d,.]\d)|(?<![\w#])#\w+")
 # Licence plates: "BE 2844 CH", "B 1234 XYZ", "nomor polisi 1325 EZ".
 _PLATE = re.compile(r"\b(?!RP|RM)[A-Z]{1,2}\s?\d{3,4}\s?[A-Z]{1,3}\b|(?i:\bpolisi\s+)\d{1,4}\s?[A-Z]{1,3}\b")
 
@@ -61,7 +65,7 @@ def label_spans(sentence: str, dates: list[DateSpan]) -> list[tuple[int, int]]:
         number = _NUMBER_BEFORE.search(sentence, 0, m.start())
         if number is None or inside(spans, number.start(), number.end()):
             spans.append(m.span())
-    for rx in (_ORDINAL, _PHONE, _PLATE, _MARKUP):
+    for rx in (_ORDINAL, _PHONE, _PLATE, _MARKUP, _TAGS):
         spans += [(m.start(), m.end()) for m in rx.finditer(sentence)]
     return sorted(spans)
 

@@ -42,11 +42,13 @@ class NounRules:
         return base
 
     def _acronym(self, j: int) -> str | None:
-        """An upper-case acronym written apart after a digit group counts it ("4.700 ATM", "135
-        ABK", "120 SMP"); time zones and laws do not, nor a letter glued on ("2WD": a name)."""
+        """An upper-case acronym written apart after a digit group or a spelled number counts it
+        ("4.700 ATM", "135 ABK", "120 SMP", "lima CV", "Empat ABG"); time zones and laws do not,
+        nor a letter glued on ("2WD": a name)."""
         w, before = self.toks[j].text, self.toks[j - 1]
+        number = before.text[:1].isdigit() or self.words[j - 1] in NUMBER_WORDS
         if not (w.isalpha() and w.isupper() and 2 <= len(w) <= 4) or before.end == self.toks[j].start \
-                or not before.text[:1].isdigit() or self.words[j] in _NOT_COUNTED:
+                or not number or self.words[j] in _NOT_COUNTED:
             return None
         return self.words[j]
 

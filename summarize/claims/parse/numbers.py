@@ -27,6 +27,7 @@ with a unit or a noun. Digits glued to letters: glued.py.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from summarize.claims.parse import units as U
 from summarize.claims.parse.dates import find_dates
@@ -79,6 +80,9 @@ class _Reader(BareNumberRules, GluedRules):
             return None
         if starts_number(tok.text):
             read = self._digits(k)
+            times = self._times_duration(k, read)
+            if times is not None:
+                return times
             if read is None or self._glued_name(k):
                 return None
             num = Num(k, k + 1, read[0], read[1], tok.text)
@@ -91,11 +95,23 @@ class _Reader(BareNumberRules, GluedRules):
             return None
         return self._scale(num)
 
+    def _times_duration(self, k: int, read: tuple[Decimal, Decimal] | None) -> Num | None:
+        """ "2x24 jam", "3 x 45 menit": a multiple of a duration is one duration (48 hours);
+        "3 x 4 meter" is a size, so only durations are multiplied."""
+        if read is None or k + 3 >= len(self.toks) or self.words[k + 1] not in ("x", "×") \
+                or not starts_number(self.toks[k + 2].text):
+            return None
+        right, unit = self._digits(k + 2), self._unit_at(k + 3)
+        if right is None or unit is None or unit[0] not in U.DURATIONS.values() or read[0] % 1 != 0:
+            return None
+        return Num(k, k + 3, read[0] * right[0], read[0] * right[1], self.toks[k].text)
+
     def _idiom_pair(self, k: int) -> bool:
-        """ "satu per satu", "satu demi satu" (one by one), "tiga lawan tiga" (a format): no count;
-        "ke - dua": an ordinal."""
+        """ "satu per satu", "satu persatu", "satu demi satu" (one by one), "tiga lawan tiga" (a
+        format): no count; "ke - dua": an ordinal."""
         w = self.words
-        after = k + 2 < len(w) and w[k + 1] in _PAIRED and w[k + 2] == w[k]
+        after = k + 2 < len(w) and w[k + 1] in _PAIRED and w[k + 2] == w[k] \
+            or k + 1 < len(w) and any(w[k + 1] == p + w[k] for p in _PAIRED)
         return after or (k > 1 and (w[k - 1] in _PAIRED and w[k - 2] == w[k] or w[k - 2:k] == ["ke", "-"]))
 
     def _scale(self, num: Num) -> Num:
