@@ -57,7 +57,7 @@ MEASURES: dict[Phrase, str] = {
     ("mm",): "mm", ("milimeter",): "mm", ("km2",): "km2", ("km", "persegi"): "km2",
     ("kilometer", "persegi"): "km2", ("meter", "persegi"): "m2", ("m2",): "m2",
     ("meter", "kubik"): "m3", ("m3",): "m3", ("hektare",): "ha", ("hektar",): "ha", ("ha",): "ha",
-    ("liter",): "liter", ("kiloliter",): "kl", ("barel",): "barrel", ("mw",): "MW",
+    ("liter",): "liter", ("ml",): "ml", ("mililiter",): "ml", ("kiloliter",): "kl", ("barel",): "barrel", ("mw",): "MW",
     ("megawatt",): "MW", ("kwh",): "kWh", ("gw",): "GW", ("km", "/", "jam"): "km/h",
     ("kilometer", "per", "jam"): "km/h", ("km", "per", "jam"): "km/h", ("kilometer", "/", "jam"): "km/h",
     ("kpj",): "km/h", ("sr",): "magnitude", ("skala", "richter"): "magnitude", ("derajat", "celsius"): "°C", ("derajat", "celcius"): "°C",
@@ -65,7 +65,7 @@ MEASURES: dict[Phrase, str] = {
     ("tb",): "TB", ("terabyte",): "TB", ("kb",): "KB", ("kilobyte",): "KB",
     ("hz",): "Hz", ("khz",): "kHz", ("mhz",): "MHz", ("ghz",): "GHz", ("megapixel",): "MP",
     ("megapiksel",): "MP", ("mp",): "MP", ("watt",): "W", ("w",): "W", ("kw",): "kW", ("kilowatt",): "kW",
-    ("mah",): "mAh", ("inci",): "inch", ("inch",): "inch", ("fps",): "fps", ("mmscfd",): "MMSCFD", ("nm",): "Nm",
+    ("mah",): "mAh", ("inci",): "inch", ("inch",): "inch", ("fps",): "fps", ("kbps",): "kbps", ("mbps",): "Mbps", ("gbps",): "Gbps", ("mmscfd",): "MMSCFD", ("nm",): "Nm",
 }
 
 # Units written before the number: "gempa magnitudo 5,6" (= "5,6 SR").
@@ -116,7 +116,7 @@ NOT_NOUNS = frozenset(
     "supaya kepada terhadap tentang atas bawah naik turun tumbuh sementara sedangkan kini saat "
     "ketika setelah sebelum baru lama besar kecil tinggi rendah lain lainnya sendiri tadi nanti "
     "pagi siang sore malam mendatang kemudian pertama terakhir banyak sedikit semua seluruh "
-    "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju kontra versus "
+    "sama dulu kembali pun via versi lewat usai jelang bersama tanpa sekaligus menuju kontra versus arah "
     # -kan and -nya words that are not nouns (see VERB_PREFIXED)
     "bahkan seakan kan akhirnya misalnya seharusnya semuanya keduanya diantaranya antaranya "
     "contohnya nampaknya tampaknya rupanya agaknya katanya biasanya sebenarnya sayangnya "

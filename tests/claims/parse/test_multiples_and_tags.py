@@ -2,7 +2,7 @@
 and moved to the tune part (eval/data/claims/README.md): a multiple of a duration ("2x24 jam"),
 a spelled count before an acronym ("lima CV"), counts in parentheses after what they count,
 and numbers inside names, tags and titles ("PARFI '56", "#8moredays", "bertajuk 171717",
-"satu persatu")."""
+"satu persatu"); millilitres and bit rates (unlabelled tune-part sentences)."""
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -54,3 +54,12 @@ def test_a_count_grouped_in_thousands_in_parentheses_is_a_claim() -> None:
 ])
 def test_numbers_in_names_tags_titles_and_idioms_are_not_claims(sentence: str) -> None:
     assert read(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kulit ceker mengandung 5.850 ml gelatin.", [("5.850 ml gelatin", D(5850), "ml", "gelatin")]),
+    ("Kecepatannya mencapai angka 10 Mbps.", [("10 Mbps", D(10), "Mbps", None)]),
+    ("Pusat gempa pada jarak 57 km arah timur laut kota.", [("57 km", D(57), "km", None)]),
+])
+def test_millilitres_bit_rates_and_a_direction_after_a_distance(sentence: str, expected: list) -> None:
+    assert read(sentence) == expected
