@@ -10,6 +10,7 @@ from summarize.claims.parse.words import NUMBER_WORDS
 _PREPOSITIONS = frozenset("di ke dari pada dalam".split())
 _NOT_COUNTED = frozenset("wib wita wit utc gmt uu uud pp kuhp kuhap".split())  # time zones, laws
 _PERIODS = frozenset("musim periode semester kuartal".split())  # "dalam satu musim" counts one
+_FELLOWS = frozenset("rekan teman kawan sesama".split())  # "rekan satu tim": a teammate, not one team
 
 
 class NounRules:
@@ -54,7 +55,11 @@ class NounRules:
 
     def _article_satu(self, num: Num, noun: str) -> bool:
         """ "di satu sisi", "di satu sudut": a spelled "satu" after a preposition before a noun no
-        lexicon counts is the indefinite article, not a count of one."""
+        lexicon counts is the indefinite article, not a count of one; after "rekan"/"teman" it
+        means "the same" ("rekan satu timnya": his teammate), whatever the noun."""
         a = num.first
-        return (self.words[a] == "satu" and num.last == a + 1 and a > 0 and self.words[a - 1] in _PREPOSITIONS
-                and (noun,) not in U.COUNT_NOUNS and noun not in _PERIODS)
+        if self.words[a] != "satu" or num.last != a + 1 or a == 0:
+            return False
+        if self.words[a - 1] in _FELLOWS:
+            return True
+        return self.words[a - 1] in _PREPOSITIONS and (noun,) not in U.COUNT_NOUNS and noun not in _PERIODS

@@ -52,6 +52,8 @@ def test_glued_timings_and_temperatures() -> None:
     "n.loaded=!0;n.version='2.0 '; s=b.getElementsByTagName(e)[0]; s",
     "Di satu sisi, masyarakat menyambut positif.",
     "Hiasan lampu di satu sudut dengan dekorasi klasik.",
+    "Jumlah itu berbanding terbalik dengan rekan satu timnya, Andrea Dovizioso.",
+    "Ia bertemu teman satu kelasnya di Bandung.",
     "Keduanya dijerat Pasal 114 ayat 1 subsider Pasal 112 ayat 1 juncto Pasal 132 ayat 1.",
     "Gol itu lahir pada menit 5 babak pertama.",
     "Uruguay bermain imbang 0 - 0 lawan Venezuela pada laga itu.",
