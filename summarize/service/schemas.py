@@ -173,6 +173,10 @@ class EvidenceRecord(BaseModel):
     value: str
     similarity: float | None = None
     agrees: bool | None = None
+    #: An agreement that counts towards ``consistent`` (not a sentence about another story).
+    confirms: bool | None = None
+    #: A difference that rules the claim out (False for a figure beyond a bound's written step).
+    contradicts: bool | None = None
     date: str | None = None
     matched: list[str] = []
 

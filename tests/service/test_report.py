@@ -113,6 +113,16 @@ def test_evidence_ruled_out_reason_and_frame_are_shown():
         assert shown in html, shown
 
 
+def test_evidence_that_agrees_without_confirming_says_so():
+    base = {"source": "s", "sentence": "Kontrak dua tahun.", "surface": "dua tahun", "value": "2", "similarity": 0.5}
+    quiet = {**base, "agrees": True, "confirms": False}
+    bound = {**base, "source": "t", "agrees": False, "contradicts": False}
+    html = render_report(XSS, {"sentences": [], "encoder": "e", "ranker": "r", "n_sentences": 3},
+                         [_result("5 persen", XSS, "unverified", evidence=[quiet, bound])])
+    assert "agrees, but does not confirm (another story)" in html
+    assert "differs, without contradicting (a bound)" in html
+
+
 def test_frame_items_skip_empty_slots():
     claim = _result("5 persen", XSS, "conflict")["claim"]
     assert frame_items(claim) == [("measure", "harga"), ("kind", "change"), ("where", "Jawa Barat"),
