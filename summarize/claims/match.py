@@ -86,6 +86,9 @@ class HybridMatcher(Matcher):
         masked = [s.masked for s in sentences]
         hits = store.search(encoder.encode(masked), masked, text, self.k)
         out = []
+        # A stored sentence is a candidate for many claims of the article: read its claims'
+        # context words once per call.
+        stored_context: dict[tuple[int, int], frozenset[str]] = {}
         for claim, s in zip(claims, of_claim):
             context = stems(claim_context(claim))
             found = []
@@ -97,7 +100,10 @@ class HybridMatcher(Matcher):
                     frames = compare(claim, other, self.slots)
                     if frames.ruled_out and frames.ruled_out[0] == "unit":
                         continue
-                    local = context_overlap(context, stems(claim_context(other)), store.word_weight)
+                    key = (hit.sentence, j)
+                    if key not in stored_context:
+                        stored_context[key] = stems(claim_context(other))
+                    local = context_overlap(context, stored_context[key], store.word_weight)
                     found.append(Match(hit.sentence, j, hit.similarity, local, frames.matched, frames.ruled_out))
             found.sort(key=lambda m: (-m.similarity, -m.local, m.sentence, m.claim))
             out.append(found)
