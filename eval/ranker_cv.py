@@ -24,6 +24,7 @@ from summarize.evaluation.metrics import (
     paired_test,
     rouge_many,
 )
+from summarize.encoders.base import Encoder
 from summarize.rankers.base import Document, Ranker
 from summarize.select import Length, mmr_select
 from summarize.text import article_sentences
@@ -55,12 +56,12 @@ def _given_summary(art: Article, emb: np.ndarray, ranker: Ranker, diversity: flo
     return "\n".join(art.sentences[i] for i in chosen)
 
 
-def _raw_summaries(test: list[Article], ranker: Ranker, diversity: float, encoder: str) -> list[str]:
+def _raw_summaries(test: list[Article], ranker: Ranker, diversity: float, encoder: str | Encoder) -> list[str]:
     from summarize.encoders import get_encoder
     from summarize.evaluation.embed_cache import CachedEncoder
     from summarize.summarizer import Summarizer
 
-    cached = CachedEncoder(get_encoder(encoder))
+    cached = encoder if isinstance(encoder, CachedEncoder) else CachedEncoder(get_encoder(encoder))
     summ = Summarizer(encoder=cached, ranker=ranker, diversity=diversity)
     out = ["\n".join(s.text for s in summ.summarize(a.raw_text, k=3).sentences) for a in test]
     cached.save()
@@ -71,38 +72,35 @@ def _fmt(scores: dict[str, np.ndarray]) -> str:
     return " / ".join(f"{100 * scores[t].mean():.2f}" for t in ROUGE_TYPES)
 
 
-def run_cv(articles: Sequence[Article], embeddings: Sequence[np.ndarray], args: argparse.Namespace,
-           fit: Callable[[list[Article], list[np.ndarray]], Ranker]) -> dict:
-    """Train per fold with ``fit``; print per-fold and pooled R1/R2/RL; write a JSON record."""
-    folds = [fold_of(a.id) for a in articles]
-    cut = args.max_positions
-    sents, arts = gold_beyond(articles, cut)
-    print(f"gold sentences past position {cut}: {100 * sents:.1f} % (in {100 * arts:.1f} % of articles)")
-    per: dict[str, dict[str, list[np.ndarray]]] = {}
-    table = []
-    for f in args.folds:
-        tr = [i for i, g in enumerate(folds) if g != f]
-        te = [i for i, g in enumerate(folds) if g == f]
-        ranker = fit([articles[i] for i in tr], [embeddings[i] for i in tr])
-        test = [articles[i] for i in te]
-        refs = [a.reference for a in test]
-        systems = {"lead3": ["\n".join(a.sentences[:3]) for a in test]}
-        if args.raw:  # LEAD-3 after our cleaning and splitting (datelines trimmed, boilerplate dropped)
-            systems["lead3 raw"] = ["\n".join(s.text for s in article_sentences(a.raw_text)[:3]) for a in test]
-        for d in args.diversity:
-            systems[f"given d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, args.encoder) for i in te]
-            if d == args.diversity[0]:  # what ``summarize(sentences=...)`` sees: no paragraph breaks
-                systems[f"flat d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, args.encoder, False)
-                                          for i in te]
-            if args.raw:
-                systems[f"raw d={d}"] = _raw_summaries(test, ranker, d, args.encoder)
-        row = {"fold": f, "n": len(te)}
-        for name, hyps in systems.items():
-            scores = rouge_many(refs, hyps)
+def score_fold(articles: Sequence[Article], embeddings: Sequence[np.ndarray], te: list[int], ranker: Ranker,
+               args: argparse.Namespace, encoder: str | Encoder) -> dict[str, dict[str, np.ndarray]]:
+    """Per-article ROUGE of LEAD-3 and of ``ranker`` on the test articles ``te``, in every mode asked for."""
+    name = encoder if isinstance(encoder, str) else encoder.name
+    test = [articles[i] for i in te]
+    refs = [a.reference for a in test]
+    systems = {"lead3": ["\n".join(a.sentences[:3]) for a in test]}
+    if args.raw:  # LEAD-3 after our cleaning and splitting (datelines trimmed, boilerplate dropped)
+        systems["lead3 raw"] = ["\n".join(s.text for s in article_sentences(a.raw_text)[:3]) for a in test]
+    for d in args.diversity:
+        systems[f"given d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, name) for i in te]
+        if d == args.diversity[0]:  # what ``summarize(sentences=...)`` sees: no paragraph breaks
+            systems[f"flat d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, name, False) for i in te]
+        if args.raw:
+            systems[f"raw d={d}"] = _raw_summaries(test, ranker, d, encoder)
+    return {sys_name: rouge_many(refs, hyps) for sys_name, hyps in systems.items()}
+
+
+def write_record(per_fold: list[tuple[int, int, dict[str, dict[str, np.ndarray]]]], args: argparse.Namespace,
+                 encoder: str) -> dict:
+    """Pool the folds' per-article scores (fold, n, scores), print the means with the paired
+    difference to LEAD-3 and its bootstrap interval, and write ``ranker_cv<tag>.json``."""
+    table, per = [], {}  # type: ignore[var-annotated]
+    for f, n, systems in per_fold:
+        row = {"fold": f, "n": n}
+        for name, scores in systems.items():
             for t in ROUGE_TYPES:
                 per.setdefault(name, {}).setdefault(t, []).append(scores[t])
             row[name] = {t: round(100 * float(scores[t].mean()), 2) for t in ROUGE_TYPES}
-            print(f"fold {f} (n={len(te)}) {name:14s} R1/R2/RL {_fmt(scores)}", flush=True)
         table.append(row)
     pooled = {name: {t: np.concatenate(v) for t, v in d.items()} for name, d in per.items()}
     summary = {}
@@ -115,7 +113,29 @@ def run_cv(articles: Sequence[Article], embeddings: Sequence[np.ndarray], args: 
                          "r1_diff_ci95": [round(100 * test.diff.low, 2), round(100 * test.diff.high, 2)]}
         print(f"mean {name:14s} R1/R2/RL {_fmt(scores)}  ΔR1 vs {base} {100 * test.diff.mean:+.2f} "
               f"[{100 * test.diff.low:+.2f}, {100 * test.diff.high:+.2f}]", flush=True)
-    record = {"encoder": args.encoder, "folds": table, "mean": summary, "args": {k: v for k, v in vars(args).items()}}
+    record = {"encoder": encoder, "folds": table, "mean": summary, "args": {k: v for k, v in vars(args).items()}}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"ranker_cv{args.tag}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False))
+    (RESULTS / f"ranker_cv{args.tag}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False, default=str))
     return record
+
+
+def print_fold(f: int, n: int, systems: dict[str, dict[str, np.ndarray]]) -> None:
+    for name, scores in systems.items():
+        print(f"fold {f} (n={n}) {name:14s} R1/R2/RL {_fmt(scores)}", flush=True)
+
+
+def run_cv(articles: Sequence[Article], embeddings: Sequence[np.ndarray], args: argparse.Namespace,
+           fit: Callable[[list[Article], list[np.ndarray]], Ranker]) -> dict:
+    """Train per fold with ``fit``; print per-fold and pooled R1/R2/RL; write a JSON record."""
+    folds = [fold_of(a.id) for a in articles]
+    cut = args.max_positions
+    sents, arts = gold_beyond(articles, cut)
+    print(f"gold sentences past position {cut}: {100 * sents:.1f} % (in {100 * arts:.1f} % of articles)")
+    per_fold = []
+    for f in args.folds:
+        tr = [i for i, g in enumerate(folds) if g != f]
+        te = [i for i, g in enumerate(folds) if g == f]
+        ranker = fit([articles[i] for i in tr], [embeddings[i] for i in tr])
+        per_fold.append((f, len(te), score_fold(articles, embeddings, te, ranker, args, args.encoder)))
+        print_fold(*per_fold[-1])
+    return write_record(per_fold, args, args.encoder)

@@ -1,0 +1,48 @@
+"""The full head recipe, cross-validated on a fine-tuned encoder's engine file."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from eval import ranker_cv
+from eval.finetune import head_cv
+from summarize.evaluation.folds import fold_of
+from summarize.evaluation.indosum import load_articles
+
+
+class Counting:
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts):
+        self.seen.extend(texts)
+        return np.ones((len(texts), 3), dtype=np.float32)
+
+
+def test_only_the_candidate_window_is_embedded() -> None:
+    enc = Counting()
+    vectors = head_cv.window_vectors(enc, [f"s{i}" for i in range(5)], 3)  # type: ignore[arg-type]
+    assert enc.seen == ["s0", "s1", "s2"]
+    assert vectors.shape == (5, 3) and vectors[:3].all() and not vectors[3:].any()
+
+
+def test_scores_the_held_out_fold_in_both_modes(tiny_run, indosum5, tmp_path, monkeypatch) -> None:
+    run, fold = tiny_run
+    monkeypatch.setattr(ranker_cv, "RESULTS", tmp_path)
+    assert head_cv.main(["--runs", str(run), "--name", "tiny", "--folds", str(fold), "--raw",
+                         "--cache-dir", str(tmp_path / "cache"), "--tag", "_tiny"]) == 0
+    record = json.loads((tmp_path / "ranker_cv_tiny.json").read_text())
+    held_out = sum(fold_of(a.id) == fold for a in load_articles())
+    assert [(r["fold"], r["n"]) for r in record["folds"]] == [(fold, held_out)]
+    assert {"lead3", "lead3 raw", "given d=0.0", "raw d=0.0"} <= set(record["mean"])
+    assert record["mean"]["raw d=0.0"]["baseline"] == "lead3 raw"
+    assert (tmp_path / "cache" / "tiny.npz").exists()  # one frozen encoder, one cache file
+
+
+def test_a_missing_fold_run_names_the_file(indosum5, tmp_path) -> None:
+    with pytest.raises(SystemExit, match="engine.bin"):
+        head_cv.main(["--runs", str(tmp_path / "f{fold}"), "--folds", "0"])
