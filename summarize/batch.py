@@ -167,9 +167,9 @@ class BatchSpec:
             return None
         from summarize.claims import ClaimChecker
 
-        kwargs: dict[str, Any] = {"progress": progress}
-        if self.encoder is not None:
-            kwargs["encoder"] = self.encoder
+        from summarize.encoders.base import similarity_encoder
+
+        kwargs: dict[str, Any] = {"progress": progress, "encoder": similarity_encoder(self.encoder)}
         if self.archive is not None:
             kwargs["archive"] = self.archive  # the statement store seam (TEAM.md §2)
         return ClaimChecker(corpus=self.corpus, **kwargs) if self.corpus else ClaimChecker(**kwargs)

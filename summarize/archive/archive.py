@@ -27,7 +27,7 @@ from summarize.archive.terms import TermStats, TfidfView, df_delta
 from summarize.claims.statements import Extractor
 from summarize.claims.store import Hit, StatementStore, StoredSentence
 from summarize.claims.types import Claim
-from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+from summarize.encoders.base import SIMILARITY_ENCODER, Encoder, get_encoder
 
 #: Vectors added since the last save after which the vector index file is rewritten.
 SAVE_EVERY = 20_000
@@ -78,7 +78,7 @@ class Archive(StatementStore):
         if stored and name and stored != name:
             self.storage.close()
             raise ValueError(f"archive {self.path} holds vectors of encoder {stored!r}, not {name!r}")
-        self.encoder: str = stored or name or DEFAULT_ENCODER
+        self.encoder: str = stored or name or SIMILARITY_ENCODER
         if not stored:
             self.storage.set_meta("encoder", self.encoder)
         if "uid" not in meta:

@@ -19,7 +19,7 @@ from summarize.claims.types import CheckResult, Claim, Evidence, RuledOut
 from summarize.claims.verdict import (
     CONFLICT_MARGIN, CONFLICT_NEEDS, CONFLICT_SIMILARITY, FRAMED_SIMILARITY, decide, explain, values_agree, values_contradict,
 )
-from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+from summarize.encoders.base import SIMILARITY_ENCODER, Encoder, get_encoder
 from summarize.errors import InputError
 from summarize.types import Sentence
 
@@ -65,7 +65,7 @@ class ClaimChecker:
         *,
         archive: str | Path | None = None,
         store: StatementStore | None = None,
-        encoder: str | Encoder = DEFAULT_ENCODER,
+        encoder: str | Encoder = SIMILARITY_ENCODER,
         matcher: str | Matcher | None = None,
         conflict_similarity: float = CONFLICT_SIMILARITY,
         conflict_margin: float = CONFLICT_MARGIN,
@@ -185,7 +185,7 @@ class ClaimChecker:
         cls,
         path: str | Path,
         *,
-        encoder: str | Encoder = DEFAULT_ENCODER,
+        encoder: str | Encoder = SIMILARITY_ENCODER,
         matcher: str | Matcher | None = None,
         conflict_similarity: float = CONFLICT_SIMILARITY,
         conflict_margin: float = CONFLICT_MARGIN,

@@ -14,6 +14,11 @@ import numpy as np
 from summarize.registry import Factory, Registry
 
 DEFAULT_ENCODER = "e5-small"
+#: Claims compare sentences by meaning. An encoder fine-tuned to rank sentences for summaries is
+#: not trained for that (and moves the similarities the claim matcher's thresholds were fitted
+#: on), so the claim checker and the archive keep this general-purpose one when summaries use it.
+SIMILARITY_ENCODER = "e5-small"
+RANKING_ONLY = frozenset({"e5-small-id-ft"})
 
 
 class Encoder(ABC):
@@ -27,7 +32,10 @@ class Encoder(ABC):
         """Return an (len(texts), dim) float32 array with L2-normalised rows."""
 
 
-_REGISTRY: Registry[Encoder] = Registry("encoder", {"e5-small": "summarize.encoders.e5:E5Encoder"})
+_REGISTRY: Registry[Encoder] = Registry("encoder", {
+    "e5-small": "summarize.encoders.e5:E5Encoder",
+    "e5-small-id-ft": "summarize.encoders.finetuned:FineTunedE5Encoder",
+})
 
 
 def register_encoder(name: str, factory: Factory) -> None:
@@ -49,6 +57,13 @@ def get_encoder(spec: str | Encoder | None = None) -> Encoder:
     from summarize.encoders.hf import load_hf_encoder  # lazy: imports torch
 
     return load_hf_encoder(spec)
+
+
+def similarity_encoder(spec: str | Encoder | None) -> str | Encoder:
+    """The encoder for claim similarity when summaries use ``spec``: the same one, unless it is
+    none or a ranking-only encoder."""
+    name = spec.name if isinstance(spec, Encoder) else spec
+    return SIMILARITY_ENCODER if spec is None or name in RANKING_ONLY else spec
 
 
 def l2_normalize(vectors: np.ndarray) -> np.ndarray:

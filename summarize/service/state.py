@@ -117,8 +117,11 @@ def load_services(config: ServiceConfig) -> Services:
     from summarize.archive import Archive
     from summarize.claims import ClaimChecker
 
-    archive = Archive(config.archive, encoder=summarizer.encoder)
-    return Services(summarizer, ClaimChecker(store=archive, encoder=summarizer.encoder), archive)
+    from summarize.encoders.base import get_encoder, similarity_encoder
+
+    similarity = get_encoder(similarity_encoder(summarizer.encoder))  # the summarizer's own unless ranking-only
+    archive = Archive(config.archive, encoder=similarity)
+    return Services(summarizer, ClaimChecker(store=archive, encoder=similarity), archive)
 
 
 def get_services(request: Request) -> Services:

@@ -72,3 +72,12 @@ def test_default_path_never_imports_torch(article: str) -> None:
         [sys.executable, "-c", script], input=article, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_claims_keep_a_similarity_encoder_when_summaries_use_a_ranking_one() -> None:
+    from summarize.encoders.base import SIMILARITY_ENCODER, similarity_encoder
+
+    assert similarity_encoder(None) == similarity_encoder("e5-small-id-ft") == SIMILARITY_ENCODER
+    assert similarity_encoder("indobenchmark/indobert-base-p1") == "indobenchmark/indobert-base-p1"
+    encoder = _Constant()
+    assert similarity_encoder(encoder) is encoder
