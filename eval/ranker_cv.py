@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -96,7 +96,7 @@ def write_record(per_fold: list[tuple[int, int, dict[str, dict[str, np.ndarray]]
     difference to LEAD-3 and its bootstrap interval, and write ``ranker_cv<tag>.json``."""
     table, per = [], {}  # type: ignore[var-annotated]
     for f, n, systems in per_fold:
-        row = {"fold": f, "n": n}
+        row: dict[str, Any] = {"fold": f, "n": n}
         for name, scores in systems.items():
             for t in ROUGE_TYPES:
                 per.setdefault(name, {}).setdefault(t, []).append(scores[t])

@@ -19,23 +19,14 @@ import argparse
 import sys
 from pathlib import Path
 
-import numpy as np
 from tqdm import tqdm
 
 from eval.ranker_cv import add_cv_args, print_fold, score_fold, write_record
 from summarize.encoders.e5 import E5FileEncoder
-from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder
+from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, window_vectors
 from summarize.evaluation.folds import fold_of
 from summarize.evaluation.indosum import load_articles
 from summarize.evaluation.train_ranker import TrainConfig, train
-
-
-def window_vectors(encoder: CachedEncoder, sentences: list[str], window: int) -> np.ndarray:
-    """Vectors of the first ``window`` sentences, zero rows after them."""
-    head = encoder.encode(sentences[:window])
-    out = np.zeros((len(sentences), head.shape[1]), dtype=np.float32)
-    out[: len(head)] = head
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:

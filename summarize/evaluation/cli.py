@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarize.encoders.base import DEFAULT_ENCODER
+from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS
 from summarize.evaluation.indosum import data_path
 from summarize.evaluation.locations import INDOSUM_ENV, results_dir
 from summarize.evaluation.system_base import MODES
@@ -22,6 +22,9 @@ from summarize.evaluation.systems import system_names
 #: Modules of the ``eval`` extra (import name → distribution), checked before the harness loads.
 EXTRA_MODULES = {"rouge_score": "rouge-score", "sumy": "sumy", "matplotlib": "matplotlib"}
 EXIT_USAGE, EXIT_BAD_INPUT, EXIT_FAILED = 2, 3, 1
+
+#: The bundled encoder, never trained on IndoSum: what the harness can cross-validate heads on.
+FROZEN_ENCODER = "e5-small"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -43,7 +46,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--out", default="latest", help="run name: <results-dir>/<out>.md/.json/...")
     ap.add_argument("--results-dir", type=Path, default=results_dir(),
                     help="where reports go (default: eval/results in a checkout, else ./summarize-eval/results)")
-    ap.add_argument("--encoder", default=DEFAULT_ENCODER, help="encoder for our systems (cached)")
+    ap.add_argument("--encoder", default=FROZEN_ENCODER, help=f"encoder of the ours-* systems but ours-learned-ft "
+                    f"(default {FROZEN_ENCODER}; cached). Not e5-small-id-ft: it was fine-tuned on every IndoSum "
+                    "article, so its scores here would be leaked; ours-learned-ft cross-validates it instead")
+    ap.add_argument("--ft-runs", default=DEFAULT_RUNS, metavar="PATTERN",
+                    help="run directories of ours-learned-ft, {fold} standing for the held-out fold "
+                         "(default: eval/cache/ft/e5-6l-f{fold}-all-lr1e-4, written by eval.finetune.train --fold F)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
     ap.add_argument("--retrain", action="store_true", help="ignore cached learned-ranker fold models")

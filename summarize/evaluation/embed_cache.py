@@ -65,3 +65,13 @@ class CachedEncoder(Encoder):
         np.savez(tmp, keys=np.array(keys), vectors=np.stack([self._vectors[k] for k in keys]))
         tmp.replace(self.path)
         self._dirty = False
+
+
+def window_vectors(encoder: Encoder, sentences: Sequence[str], window: int) -> np.ndarray:
+    """Vectors of the first ``window`` sentences and zero rows after them: all a learned head with
+    ``max_positions == window`` reads (it ranks later sentences last, from position alone), and
+    what the summarizer embeds at run time."""
+    head = encoder.encode(list(sentences[:window]))
+    out = np.zeros((len(sentences), head.shape[1]), dtype=np.float32)
+    out[: len(head)] = head
+    return out

@@ -114,7 +114,7 @@ def measure_speed(systems: list[System], sample: list[Article], mode: str, encod
     ``MEMORY_SAMPLE`` articles) per system. Systems that embed get a live encoder here: a cache
     hit is not what a user would see."""
     out: dict[str, Any] = {}
-    for system in systems:
+    for system in (s for s in systems if s.timed):
         cached = system.encoder
         clear_split_cache()
         try:
@@ -177,7 +177,7 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
     articles = load_articles(args.data, args.limit)
     systems, notes = build_systems(
         args.systems, lambda: CachedEncoder(get_encoder(args.encoder)), seed=args.seed,
-        model_cache=None if args.retrain else MODEL_CACHE,
+        model_cache=None if args.retrain else MODEL_CACHE, ft_runs=args.ft_runs,
     )
     references = [a.reference for a in articles]
     prepare_s: dict[str, float] = {}

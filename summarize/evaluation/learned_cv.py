@@ -45,6 +45,25 @@ def training_fingerprint(train: TrainFn) -> str:
     return digest.hexdigest()
 
 
+def fit_cached(train: TrainFn, articles: list[Article], embeddings: list[np.ndarray], encoder: str, code: str,
+               cache_dir: Path | None, log: dict[str, Any]) -> Ranker:
+    """``train`` on these articles, or the model pickled under ``cache_dir`` for the same training
+    code, encoder and article ids; counts ``trained`` / ``cached`` in ``log``."""
+    if cache_dir is None:
+        log["trained"] += 1
+        return train(articles, embeddings, encoder)
+    ids = "\n".join(sorted(a.id for a in articles))
+    path = cache_dir / (hashlib.sha1(f"{code}\n{encoder}\n{ids}".encode("utf-8")).hexdigest() + ".pkl")
+    if path.exists():
+        log["cached"] += 1
+        return pickle.loads(path.read_bytes())
+    log["trained"] += 1
+    model = train(articles, embeddings, encoder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(model))
+    return model
+
+
 class LearnedCV(System):
     """The learned ranker, scored by 5-fold cross-validation over hash folds: each article is
     summarized by the model that never saw it in training.
@@ -92,23 +111,9 @@ class LearnedCV(System):
             train_idx = [i for i, g in enumerate(folds) if g != f]
             if train_idx:
                 self._log["sizes"].append(len(train_idx))
-                self.models[f] = self._fit([articles[i] for i in train_idx], [embeddings[i] for i in train_idx], code)
-
-    def _fit(self, articles: list[Article], embeddings: list[np.ndarray], code: str) -> Ranker:
-        if self.cache_dir is None:
-            self._log["trained"] += 1
-            return self.train(articles, embeddings, self.encoder.name)
-        ids = "\n".join(sorted(a.id for a in articles))
-        key = hashlib.sha1(f"{code}\n{self.encoder.name}\n{ids}".encode("utf-8")).hexdigest()
-        path = self.cache_dir / f"{key}.pkl"
-        if path.exists():
-            self._log["cached"] += 1
-            return pickle.loads(path.read_bytes())
-        self._log["trained"] += 1
-        model = self.train(articles, embeddings, self.encoder.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(model))
-        return model
+                self.models[f] = fit_cached(self.train, [articles[i] for i in train_idx],
+                                            [embeddings[i] for i in train_idx], self.encoder.name, code,
+                                            self.cache_dir, self._log)
 
     def model_for(self, article: Article) -> Ranker:
         """The fold model that never saw ``article``."""

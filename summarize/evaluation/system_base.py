@@ -42,6 +42,8 @@ class System(ABC):
 
     name: str = "system"
     encoder: Encoder | None = None
+    #: False for systems whose speed the harness cannot measure fairly (see their ``describe``).
+    timed: bool = True
 
     def prepare(self, articles: list[Article]) -> None:
         """Called once with every evaluated article before any ``select`` (training hooks here)."""

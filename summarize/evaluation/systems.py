@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 from summarize.encoders.base import Encoder
+from summarize.evaluation.folds import N_FOLDS
 from summarize.evaluation.indosum import Article
 from summarize.evaluation.learned_cv import (
     MODEL_CACHE,
@@ -25,6 +26,7 @@ from summarize.evaluation.learned_cv import (
     LearnedCV,
     learned_trainer,
 )
+from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS, LearnedFineTunedCV, missing_runs
 from summarize.evaluation.system_base import (
     MODES,
     K,
@@ -156,16 +158,18 @@ LEARNED = ("ours-learned", "LEAD-adaptive", "ours-learned-adaptive")
 
 def system_names() -> list[str]:
     """Every system name, in report order: baselines, ours, sumy's, then the adaptive-length pair."""
-    ours = [f"ours-{r}" for r in available_rankers() if r != "learned"] + ["ours-learned"]
+    ours = [f"ours-{r}" for r in available_rankers() if r != "learned"] + ["ours-learned", "ours-learned-ft"]
     sumy = [f"sumy-{k}{setup}" for setup in SUMY_SETUPS for k in _SUMY]
     return ["LEAD-3", "ORACLE", "RANDOM-3", *ours, *sumy, *LEARNED[1:]]
 
 
 def build_systems(
-    names: list[str], encoder_factory: Callable[[], Encoder], seed: int = 0, model_cache: Path | None = MODEL_CACHE
+    names: list[str], encoder_factory: Callable[[], Encoder], seed: int = 0, model_cache: Path | None = MODEL_CACHE,
+    ft_runs: str = DEFAULT_RUNS,
 ) -> tuple[list[System], list[str]]:
     """The requested systems and notes on those skipped. The encoder is built only if a system
-    needs one, so baseline-only runs never load a model. ``model_cache``: see ``LearnedCV``."""
+    needs one, so baseline-only runs never load a model. ``model_cache``: see ``LearnedCV``;
+    ``ft_runs``: the fine-tuned fold encoders of ``ours-learned-ft``."""
     systems: list[System] = []
     notes: list[str] = []
     encoder: Encoder | None = None
@@ -190,6 +194,13 @@ def build_systems(
                 learned = LearnedCV(train, encoder, model_cache)  # one set of fold models for all three
             systems.append({"ours-learned": learned, "ours-learned-adaptive": LearnedAdaptive(learned),
                             "LEAD-adaptive": LeadAdaptive(learned)}[name])
+        elif name == "ours-learned-ft":
+            train, why = learned_trainer()
+            missing = missing_runs(ft_runs, list(range(N_FOLDS)))
+            if train is None or missing:
+                notes.append(f"{name} skipped: {why or 'no fine-tuned fold encoder at ' + missing[0]}")
+                continue
+            systems.append(LearnedFineTunedCV(train, ft_runs, model_cache))
         elif name.startswith("ours-") and name[5:] in available_rankers():
             encoder = encoder or encoder_factory()
             systems.append(Ours(name[5:], encoder))

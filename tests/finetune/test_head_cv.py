@@ -3,31 +3,12 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 
 from eval import ranker_cv
 from eval.finetune import head_cv
 from summarize.evaluation.folds import fold_of
 from summarize.evaluation.indosum import load_articles
-
-
-class Counting:
-    name = "counting"
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def encode(self, texts):
-        self.seen.extend(texts)
-        return np.ones((len(texts), 3), dtype=np.float32)
-
-
-def test_only_the_candidate_window_is_embedded() -> None:
-    enc = Counting()
-    vectors = head_cv.window_vectors(enc, [f"s{i}" for i in range(5)], 3)  # type: ignore[arg-type]
-    assert enc.seen == ["s0", "s1", "s2"]
-    assert vectors.shape == (5, 3) and vectors[:3].all() and not vectors[3:].any()
 
 
 def test_scores_the_held_out_fold_in_both_modes(tiny_run, indosum5, tmp_path, monkeypatch) -> None:

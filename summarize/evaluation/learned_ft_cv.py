@@ -1,0 +1,79 @@
+"""The learned ranker on a fine-tuned encoder, cross-validated without leakage.
+
+The shipped fine-tuned encoder saw every IndoSum article in training, so scoring it on IndoSum
+would flatter it. Here each fold F is summarized by the encoder fine-tuned without fold F
+(``python -m eval.finetune.train --fold F``, one run directory per fold) and by a head trained,
+on that encoder's vectors, without fold F: the recipe of the shipped pair, repeated five times.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from summarize.encoders.base import Encoder
+from summarize.encoders.e5 import E5FileEncoder
+from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, window_vectors
+from summarize.evaluation.folds import fold_of
+from summarize.evaluation.indosum import Article
+from summarize.evaluation.learned_cv import MODEL_CACHE, TrainFn, fit_cached, training_fingerprint
+from summarize.evaluation.locations import cache_dir, display
+from summarize.evaluation.system_base import System, summarize_article
+from summarize.rankers import Ranker
+from summarize.summarizer import Summarizer
+
+#: Where ``eval.finetune.train --fold F`` runs live, ``{fold}`` standing for F (``--ft-runs``).
+DEFAULT_RUNS = str(cache_dir() / "ft" / "e5-6l-f{fold}-all-lr1e-4")
+#: Fold F's encoder is named ``<STEM>-f<F>`` (its embedding cache file and its heads' key).
+STEM = "e5-6l-ft"
+
+
+def missing_runs(runs: str, folds: list[int]) -> list[str]:
+    return [str(Path(runs.format(fold=f)) / "engine.bin") for f in folds
+            if not (Path(runs.format(fold=f)) / "engine.bin").is_file()]
+
+
+class LearnedFineTunedCV(System):
+    """Per fold: the fine-tuned engine file that never saw the fold, and a head trained on its
+    vectors without the fold. Not timed by the harness (its encoders are cached fold copies);
+    the speed of the shipped encoder is ``eval.bench_encoder_summarize``'s."""
+
+    name = "ours-learned-ft"
+    timed = False
+
+    def __init__(self, train: TrainFn, runs: str = DEFAULT_RUNS, cache_dir: Path | None = MODEL_CACHE,
+                 embed_cache: Path = CACHE_DIR) -> None:
+        self.train, self.runs, self.cache_dir, self.embed_cache = train, runs, cache_dir, embed_cache
+        self.encoders: dict[int, Encoder] = {}
+        self.models: dict[int, Ranker] = {}
+        self._log: dict[str, Any] = {"trained": 0, "cached": 0}
+
+    def describe(self) -> str:
+        return (f"{self.name}: 5-fold CV, fold F summarized by the encoder fine-tuned without F "
+                f"({display(Path(self.runs))}) and a head trained on its vectors without F; "
+                f"{self._log['trained']} fold heads trained in this run, {self._log['cached']} reused")
+
+    def prepare(self, articles: list[Article]) -> None:
+        from summarize.evaluation.train_ranker import TrainConfig
+
+        window = TrainConfig().net.max_positions
+        folds = [fold_of(a.id) for a in articles]
+        missing = missing_runs(self.runs, sorted(set(folds)))
+        if missing:
+            raise FileNotFoundError(f"no fine-tuned fold encoder at {', '.join(missing)} "
+                                    "(train it with python -m eval.finetune.train --fold F)")
+        code = training_fingerprint(self.train) if self.cache_dir else ""
+        for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
+            engine = Path(self.runs.format(fold=f)) / "engine.bin"
+            encoder = CachedEncoder(E5FileEncoder(str(engine), f"{STEM}-f{f}"), self.embed_cache)
+            train_idx = [i for i, g in enumerate(folds) if g != f]
+            vectors = [window_vectors(encoder, articles[i].sentences, window) for i in train_idx]
+            encoder.save()
+            self.encoders[f] = encoder
+            self.models[f] = fit_cached(self.train, [articles[i] for i in train_idx], vectors, encoder.name, code,
+                                        self.cache_dir, self._log)
+
+    def select(self, article: Article, mode: str) -> list[str]:
+        f = fold_of(article.id)
+        return summarize_article(Summarizer(encoder=self.encoders[f], ranker=self.models[f]), article, mode)

