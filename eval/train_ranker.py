@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> None:
     add_cv_args(ap)
     args = ap.parse_args(argv)
     cfg = _config(args)
-    articles, embeddings = load_training_data(args.encoder, args.limit, args.cached_only, args.cache_dir)
+    window = None if args.cv else cfg.net.max_positions  # training reads the head's window only
+    articles, embeddings = load_training_data(args.encoder, args.limit, args.cached_only, args.cache_dir, window)
     log = print if args.verbose else None
     if args.cv:
         run_cv(articles, embeddings, args, lambda a, e: train(a, e, args.encoder, cfg, log))

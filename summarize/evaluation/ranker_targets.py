@@ -54,16 +54,19 @@ def subset_scores(sentences: Sequence[str], reference: str, k: int = 3) -> tuple
 
 
 def load_training_data(encoder: str, limit: int | None = None, cached_only: bool = False,
-                       cache_dir: Path | None = None):
+                       cache_dir: Path | None = None, window: int | None = None):
     """Articles and their sentence embeddings from the shared cache (embedding what is missing,
-    unless ``cached_only``, which drops articles not fully cached yet)."""
+    unless ``cached_only``, which drops articles not fully cached yet). ``window``: embed only
+    each article's first ``window`` sentences (zero rows after them), all a head with that many
+    positions reads in training; cross-validation at diversity > 0 needs every vector."""
     from summarize.encoders import get_encoder
-    from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, _key
+    from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, _key, window_vectors
 
     enc = CachedEncoder(get_encoder(encoder), cache_dir or CACHE_DIR)
     articles = load_articles(limit=limit)
     if cached_only:
         articles = [a for a in articles if all(_key(s) in enc._vectors for s in a.sentences)]
-    embeddings = [enc.encode(a.sentences) for a in articles]
+    embeddings = [enc.encode(a.sentences) if window is None else window_vectors(enc, a.sentences, window)
+                  for a in articles]
     enc.save()
     return articles, embeddings
