@@ -97,7 +97,9 @@ def test_ctrl_c_keeps_finished_lines_and_resume_finishes(tmp_path):
     import sys
     import time
 
-    src = write_lines(tmp_path / "in.jsonl", short_articles(400))
+    N = 1200  # enough lines that the first flushed chunk comes well before the last
+
+    src = write_lines(tmp_path / "in.jsonl", short_articles(N))
     dst = tmp_path / "out.jsonl"
     dst.write_text("old output\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "summarize", "--input-jsonl", str(src), "--output-jsonl", str(dst), "-q"],
@@ -109,10 +111,10 @@ def test_ctrl_c_keeps_finished_lines_and_resume_finishes(tmp_path):
     err = proc.communicate(timeout=120)[1].decode()
     assert proc.returncode == 130, err
     partial = read_records(tmp_path / "out.jsonl.partial")  # complete JSON lines only
-    assert 0 < len(partial) < 400 and f"{len(partial)} finished lines kept in" in err and "--resume" in err
+    assert 0 < len(partial) < N and f"{len(partial)} finished lines kept in" in err and "--resume" in err
     assert dst.read_text(encoding="utf-8") == "old output\n"  # the earlier output is untouched
     res = run("--input-jsonl", str(src), "--output-jsonl", str(dst), "--resume", "-q")
     assert res.returncode == 0, res.stderr.decode()
     out = read_records(dst)
-    assert [r["line"] for r in out] == list(range(1, 401)) and out[: len(partial)] == partial
+    assert [r["line"] for r in out] == list(range(1, N + 1)) and out[: len(partial)] == partial
     assert f"{len(partial)} reused" in res.stderr.decode() and not (tmp_path / "out.jsonl.partial").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.claims import ClaimChecker
-from summarize.encoders.base import Encoder, get_encoder
+from summarize.encoders.base import SIMILARITY_ENCODER, Encoder, get_encoder
 
 ROWS = [  # (article, corpus document, {claim surface fragment: verdict}, expected reason fragment)
     ("Survei terbaru menunjukkan tingkat kepuasan publik terhadap kinerja Presiden mencapai 78 persen.",
@@ -42,7 +42,7 @@ ROWS = [  # (article, corpus document, {claim surface fragment: verdict}, expect
 
 @pytest.fixture(scope="module")
 def encoder() -> Encoder:
-    return get_encoder()
+    return get_encoder(SIMILARITY_ENCODER)  # what the checker uses whatever encoder summarizes
 
 
 @pytest.mark.parametrize("article, source, expected, reason", ROWS, ids=[f"row{i}" for i in range(1, 10)])
