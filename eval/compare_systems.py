@@ -1,0 +1,54 @@
+"""Two systems of one harness run compared head to head, on the per-article scores it kept.
+
+    python -m eval.compare_systems --run eval/results/full.json ours-learned-ft ours-learned
+
+The report compares every system with LEAD-3; this answers "is A better than B" with the same
+statistics (``summarize.evaluation.metrics.paired_test``: the mean per-article difference, its
+bootstrap 95 % interval and a paired sign-flip p-value), per mode and ROUGE type. Writes
+``eval/results/compare_<A>_vs_<B>.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from summarize.evaluation.metrics import ROUGE_TYPES, paired_test
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def compare(run: Path, a: str, b: str, resamples: int = 1000) -> dict:
+    articles = json.loads(run.with_name(run.name.removesuffix(".json") + ".articles.json").read_text(encoding="utf-8"))
+    out: dict = {"run": str(run), "a": a, "b": b, "n": len(articles["ids"]), "modes": {}}
+    for mode, systems in articles.items():
+        if mode == "ids":
+            continue
+        missing = [s for s in (a, b) if s not in systems]
+        if missing:
+            raise SystemExit(f"{run}: no per-article scores of {', '.join(missing)} in {mode} mode")
+        out["modes"][mode] = {}
+        for t in ROUGE_TYPES:
+            test = paired_test(systems[a][t], systems[b][t], resamples)
+            out["modes"][mode][t] = {"diff": round(100 * test.diff.mean, 2), "ci95": [round(100 * test.diff.low, 2),
+                                     round(100 * test.diff.high, 2)], "p": round(test.p_value, 4)}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--run", type=Path, default=RESULTS / "full.json", help="a harness run's JSON (its .articles.json beside it)")
+    ap.add_argument("a")
+    ap.add_argument("b")
+    ap.add_argument("--resamples", type=int, default=1000)
+    args = ap.parse_args(argv)
+    record = {"command": "python -m eval.compare_systems " + " ".join(sys.argv[1:] if argv is None else argv),
+              **compare(args.run, args.a, args.b, args.resamples)}
+    (RESULTS / f"compare_{args.a}_vs_{args.b}.json").write_text(json.dumps(record, indent=1))
+    print(json.dumps(record, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
