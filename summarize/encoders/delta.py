@@ -93,8 +93,12 @@ def cached_engine_file(delta_path: str | Path, base_path: str | Path | None = No
         return target
     base = Path(base_path) if base_path else fmt.bundled_model_path()
     data = assemble(delta_path, base.read_bytes())
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # concurrent first uses never clash
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError as exc:
+        raise ModelError(f"cannot write the rebuilt encoder to {target.parent} ({exc.strerror or exc}); "
+                         f"set {CACHE_ENV} to a writable folder") from exc
     return target

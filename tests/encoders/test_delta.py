@@ -66,3 +66,10 @@ def test_a_damaged_delta_is_a_model_error_naming_it(tmp_path) -> None:
     junk.write_bytes(b"junk")
     with pytest.raises(ModelError, match="not a readable encoder delta"):
         delta.cached_engine_file(junk, root=tmp_path / "c")
+
+
+def test_an_unwritable_cache_names_the_variable_to_set(delta_path, tmp_path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ModelError, match=delta.CACHE_ENV):
+        delta.cached_engine_file(delta_path, root=blocker / "cache")
