@@ -102,8 +102,11 @@ def test_ctrl_c_keeps_finished_lines_and_resume_finishes(tmp_path):
     src = write_lines(tmp_path / "in.jsonl", short_articles(N))
     dst = tmp_path / "out.jsonl"
     dst.write_text("old output\n", encoding="utf-8")
+    # A child started with SIGINT ignored (as an earlier test in the same run can leave this
+    # process) never gets Python's KeyboardInterrupt handler; a user's terminal starts it default.
     proc = subprocess.Popen([sys.executable, "-m", "summarize", "--input-jsonl", str(src), "--output-jsonl", str(dst), "-q"],
-                            stderr=subprocess.PIPE, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+                            stderr=subprocess.PIPE, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and not any(p.stat().st_size > 0 for p in tmp_path.glob(".out.jsonl.*.tmp")):
         time.sleep(0.1)
