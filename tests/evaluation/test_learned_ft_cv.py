@@ -12,19 +12,9 @@ from summarize.evaluation.folds import N_FOLDS, fold_of
 from summarize.evaluation.indosum import load_articles
 from summarize.evaluation.learned_ft_cv import LearnedFineTunedCV
 from summarize.evaluation.systems import build_systems, system_names
-from summarize.rankers.base import Document, Ranker
+from tests.evaluation.test_systems import _Memorizing
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indosum5.jsonl"
-
-
-class _Lead(Ranker):
-    name = "lead-memory"
-
-    def __init__(self, trained_ids: set[str]) -> None:
-        self.trained_ids = trained_ids
-
-    def score(self, doc: Document) -> np.ndarray:
-        return np.arange(len(doc), 0, -1, dtype=float)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +34,7 @@ def test_each_fold_uses_its_own_encoder_and_a_head_that_never_saw_it(runs, tmp_p
 
     def train(train_articles, embeddings, encoder_name):
         seen.append((encoder_name, embeddings, {a.id for a in train_articles}))
-        return _Lead(seen[-1][2])
+        return _Memorizing(seen[-1][2])
 
     system = LearnedFineTunedCV(train, runs, cache_dir=None, embed_cache=tmp_path)
     system.prepare(articles)
