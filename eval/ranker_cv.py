@@ -27,6 +27,7 @@ from summarize.evaluation.metrics import (
 from summarize.encoders.base import Encoder
 from summarize.rankers.base import Document, Ranker
 from summarize.select import Length, mmr_select
+from summarize.summarizer import default_diversity
 from summarize.text import article_sentences
 
 RESULTS = results_dir()
@@ -39,24 +40,35 @@ def gold_beyond(articles: Sequence[Article], n: int) -> tuple[float, float]:
     return (float(np.mean([i >= n for i in gold])), float(np.mean([any(a.labels[n:]) for a in articles])))
 
 
+def _weight(text: str) -> float | None:
+    """A ``--diversity`` value: a number, or ``head`` for the weight each fold's head chose."""
+    return None if text == "head" else float(text)
+
+
 def add_cv_args(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--cv", action="store_true", help="5-fold cross-validation instead of training")
-    ap.add_argument("--diversity", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.3])
+    ap.add_argument("--diversity", type=_weight, nargs="+", default=[0.0, 0.1, 0.2, 0.3],
+                    help="MMR weights to score; 'head': the one each fold's head chose on its own held-out articles")
     ap.add_argument("--raw", action="store_true", help="also score raw-text mode (our splitter)")
     ap.add_argument("--folds", type=int, nargs="+", default=list(range(N_FOLDS)))
     ap.add_argument("--cached-only", action="store_true", help="only articles already in the cache")
     ap.add_argument("--tag", default="", help="name for eval/results/ranker_cv<tag>.json")
 
 
-def _given_summary(art: Article, emb: np.ndarray, ranker: Ranker, diversity: float, encoder: str,
+def _given_summary(art: Article, emb: np.ndarray, ranker: Ranker, diversity: float | None, encoder: str,
                    paragraphs: bool = True) -> str:
+    """The ranker's 3 picks among the sentences ``Summarizer`` would embed: those in the head's
+    window (vectors past it may be zeros, which MMR must not read as "unlike every pick")."""
     doc = Document(art.sentences, emb, art.paragraphs if paragraphs else [], encoder)
-    words = [len(s.split()) for s in art.sentences]
-    chosen = mmr_select(ranker.score(doc), emb, Length(k=3), words, diversity)
+    limit = getattr(ranker, "max_candidates", None)
+    n = min(len(doc), (limit(encoder) if callable(limit) else None) or len(doc))
+    words = [len(s.split()) for s in art.sentences[:n]]
+    weight = default_diversity(ranker, encoder) if diversity is None else diversity
+    chosen = mmr_select(ranker.score(doc)[:n], emb[:n], Length(k=3), words, weight)
     return "\n".join(art.sentences[i] for i in chosen)
 
 
-def _raw_summaries(test: list[Article], ranker: Ranker, diversity: float, encoder: str | Encoder) -> list[str]:
+def _raw_summaries(test: list[Article], ranker: Ranker, diversity: float | None, encoder: str | Encoder) -> list[str]:
     from summarize.encoders import get_encoder
     from summarize.evaluation.embed_cache import CachedEncoder
     from summarize.summarizer import Summarizer
@@ -82,11 +94,14 @@ def score_fold(articles: Sequence[Article], embeddings: Sequence[np.ndarray], te
     if args.raw:  # LEAD-3 after our cleaning and splitting (datelines trimmed, boilerplate dropped)
         systems["lead3 raw"] = ["\n".join(s.text for s in article_sentences(a.raw_text)[:3]) for a in test]
     for d in args.diversity:
-        systems[f"given d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, name) for i in te]
+        if d is None:
+            print(f"  the fold's head chose diversity {default_diversity(ranker, name)}", flush=True)
+        label = "head" if d is None else d
+        systems[f"given d={label}"] = [_given_summary(articles[i], embeddings[i], ranker, d, name) for i in te]
         if d == args.diversity[0]:  # what ``summarize(sentences=...)`` sees: no paragraph breaks
-            systems[f"flat d={d}"] = [_given_summary(articles[i], embeddings[i], ranker, d, name, False) for i in te]
+            systems[f"flat d={label}"] = [_given_summary(articles[i], embeddings[i], ranker, d, name, False) for i in te]
         if args.raw:
-            systems[f"raw d={d}"] = _raw_summaries(test, ranker, d, encoder)
+            systems[f"raw d={label}"] = _raw_summaries(test, ranker, d, encoder)
     return {sys_name: rouge_many(refs, hyps) for sys_name, hyps in systems.items()}
 
 

@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ranker", default=None, help="sentence ranker (default: the learned one); "
                    "see --list for the choices")
     p.add_argument("--diversity", type=float, default=None, metavar="D",
-                   help="MMR redundancy penalty, 0..1: 0 ranks by score alone, 1 only avoids repetition")
+                   help="MMR redundancy penalty, 0..1: 0 ranks by score alone, 1 only avoids repetition "
+                   "(default: what the learned head chose on its held-out articles, 0 for the default encoder; "
+                   "else 0.2)")
     p.add_argument("--json", action="store_true", help="print JSON instead of plain text")
     p.add_argument("--html-input", action="store_true", help="the article is an HTML page: summarize the "
                    "text trafilatura extracts from it (automatic for .html/.htm files and text that opens "

@@ -25,14 +25,21 @@ MAX_CANDIDATES = 200
 #: (full sentences) and run time see the same vectors in practice.
 MAX_EMBED_WORDS = 64
 
-#: MMR's redundancy weight (see ``select.mmr_select``). Cross-validated on IndoSum with the learned
-#: ranker: 0.0 and 0.2 score the same ROUGE (within 0.1); 0.2 guards against near-duplicate
-#: sentences (re-posted paragraphs) that ROUGE does not punish but readers do.
+#: MMR's redundancy weight (see ``select.mmr_select``) for a ranker that chose none in training
+#: (a learned head chooses its own: ``Ranker.diversity``). Cross-validated on IndoSum with the
+#: learned ranker on e5-small: 0.0 and 0.2 score the same ROUGE (within 0.1); 0.2 guards against
+#: near-duplicate sentences (re-posted paragraphs) that ROUGE does not punish but readers do.
 DEFAULT_DIVERSITY = 0.2
 
 #: Sentences per encoder call when embedding many articles: one call per chunk keeps the progress
 #: bar moving without giving up the engine's batching.
 EMBED_CHUNK = 256
+
+
+def default_diversity(ranker: Ranker, encoder: str) -> float:
+    """The MMR weight ``ranker`` chose for ``encoder`` in training, else ``DEFAULT_DIVERSITY``."""
+    chosen = ranker.diversity(encoder)
+    return DEFAULT_DIVERSITY if chosen is None else chosen
 
 
 class Summarizer:
@@ -46,13 +53,14 @@ class Summarizer:
         self,
         encoder: str | Encoder = DEFAULT_ENCODER,
         ranker: str | Ranker | None = None,
-        diversity: float = DEFAULT_DIVERSITY,
+        diversity: float | None = None,
         max_candidates: int = MAX_CANDIDATES,
     ) -> None:
-        check_fraction("diversity", diversity)
+        if diversity is not None:
+            check_fraction("diversity", diversity)
         self.encoder = get_encoder(encoder)
         self.ranker = get_ranker(ranker)
-        self.diversity = float(diversity)
+        self.diversity = default_diversity(self.ranker, self.encoder.name) if diversity is None else float(diversity)
         ranker_limit = getattr(self.ranker, "max_candidates", None)
         limit = ranker_limit(self.encoder.name) if callable(ranker_limit) else None
         self.max_candidates = min(max_candidates, limit) if limit else max_candidates

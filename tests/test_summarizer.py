@@ -160,6 +160,24 @@ def test_wrong_types_name_the_argument(toy, call, needle):
         call(toy)
 
 
+def test_diversity_defaults_to_the_rankers_choice_then_to_the_global_default():
+    from summarize.summarizer import DEFAULT_DIVERSITY
+
+    class Chooser(Ranker):
+        def __init__(self, weight: float | None) -> None:
+            self.weight = weight
+
+        def score(self, doc: Document) -> np.ndarray:
+            return -np.arange(len(doc), dtype=float)
+
+        def diversity(self, encoder: str) -> float | None:
+            return self.weight if encoder == "hashed-words" else None
+
+    assert Summarizer(encoder=HashedWords(), ranker=Chooser(0.0)).diversity == 0.0
+    assert Summarizer(encoder=HashedWords(), ranker=Chooser(0.0), diversity=0.3).diversity == 0.3
+    assert Summarizer(encoder=HashedWords(), ranker=Chooser(None)).diversity == DEFAULT_DIVERSITY
+
+
 @pytest.mark.parametrize("value", [-5, 1.5, float("nan"), float("inf")])
 def test_diversity_outside_0_1_is_refused(value):
     with pytest.raises(ValueError, match="diversity must be between 0 and 1"):

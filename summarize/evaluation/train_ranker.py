@@ -25,6 +25,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from summarize.evaluation.indosum import Article
+from summarize.evaluation.ranker_diversity import choose_diversity, held_out_r1
 from summarize.evaluation.ranker_net import NetConfig, config_dict
 from summarize.evaluation.ranker_targets import reference_overlap, rouge1_f, subset_scores
 from summarize.rankers.features import sentence_features
@@ -86,6 +87,15 @@ def make_examples(articles: Sequence[Article], embeddings: Sequence[np.ndarray],
 def _in_val(article_id: str, seed: int, share: float) -> bool:
     digest = hashlib.sha1(f"{seed}:{article_id}".encode("utf-8")).hexdigest()
     return int(digest[:8], 16) / 0xFFFFFFFF < share
+
+
+def _member_seed(cfg: TrainConfig, member: int) -> int:
+    return cfg.seed + 1000 * member
+
+
+def _held_out(exs: list[Example], cfg: TrainConfig, member: int) -> list[Example]:
+    """The articles ``member`` keeps aside for early stopping (and for choosing the diversity)."""
+    return [e for e in exs if _in_val(e.id, _member_seed(cfg, member), cfg.val_share)]
 
 
 def _batch(exs: list[Example], mean: np.ndarray, std: np.ndarray, soft_weight: float = 0.0):
@@ -164,10 +174,10 @@ def fit_member(exs: list[Example], cfg: TrainConfig, member: int, mean: np.ndarr
 
     from summarize.evaluation.ranker_net import HeadNet, export_member
 
-    seed = cfg.seed + 1000 * member
+    seed = _member_seed(cfg, member)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    val = [e for e in exs if _in_val(e.id, seed, cfg.val_share)]
+    val = _held_out(exs, cfg, member)
     train = [e for e in exs if not _in_val(e.id, seed, cfg.val_share)]
     net = HeadNet(exs[0].emb.shape[1], exs[0].feats.shape[1], cfg.net)
     opt = torch.optim.AdamW(net.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
@@ -239,6 +249,10 @@ def train(articles: list[Article], embeddings: list[np.ndarray], encoder_name: s
             "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "loss": cfg.loss,
             "subset_weight": cfg.subset_weight, "subset_temp": cfg.subset_temp, "center": cfg.center, "target": cfg.target, "seed": cfg.seed,
             "n_articles": len(articles), "summary_words": summary_words(articles)}
+    held = [held_out_r1(mem, _held_out(exs, cfg, m), mean, std, cfg.net.n_layers, cfg.net.n_heads, cfg.center)
+            for m, mem in enumerate(members)]
+    if sum(h.shape[1] for h in held) >= 2:  # a tiny run (``--limit 5``) keeps Summarizer's default
+        meta["diversity"] = choose_diversity(np.concatenate(held, axis=1))
     head = Head(encoder=encoder_name, members=members, feat_mean=mean.astype(np.float64), feat_std=std.astype(np.float64),
                 n_layers=cfg.net.n_layers, n_heads=cfg.net.n_heads, max_positions=cfg.net.max_positions, meta=meta)
     return LearnedRanker(head=head)

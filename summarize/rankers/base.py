@@ -47,6 +47,11 @@ class Ranker(ABC):
         summaries (what ``Summarizer(adaptive=True)`` aims for); None when it did not."""
         return None
 
+    def diversity(self, encoder: str) -> float | None:
+        """The MMR redundancy weight chosen for this ranker on ``encoder``'s vectors when it was
+        trained (what ``Summarizer`` uses unless given one); None when it chose none."""
+        return None
+
 
 DEFAULT_RANKER = "learned"
 

@@ -160,6 +160,11 @@ class LearnedRanker(Ranker):
         words = head.meta.get("summary_words") if head else None
         return float(words) if words else None
 
+    def diversity(self, encoder: str) -> float | None:
+        head = self.head_for(encoder)
+        weight = head.meta.get("diversity") if head else None
+        return None if weight is None else float(weight)
+
     def score(self, doc: Document) -> np.ndarray:
         head = self.head_for(doc.encoder)
         if head is None or head.dim != doc.embeddings.shape[1]:

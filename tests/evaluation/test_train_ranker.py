@@ -74,3 +74,20 @@ def test_a_training_set_of_one_batch_per_epoch_trains(n_articles, epochs):
     cfg = TrainConfig(net=NetConfig(d_model=16, n_layers=1, n_heads=2, d_ff=16), members=1, epochs=epochs)
     ranker = train(arts, embs, "toy", cfg)
     assert ranker.head_for("toy").meta["n_articles"] == n_articles
+
+
+def test_training_records_the_diversity_its_members_chose_on_held_out_articles():
+    pytest.importorskip("torch")
+    from summarize.evaluation.indosum import Article
+    from summarize.evaluation.ranker_diversity import GRID
+    from summarize.evaluation.ranker_net import NetConfig
+    from summarize.evaluation.train_ranker import TrainConfig, train
+
+    rng = np.random.default_rng(2)
+    arts = [Article(f"a{i}", "", SENTS, list(range(len(SENTS))), [True, False, True, False, False], REFERENCE)
+            for i in range(16)]
+    embs = [rng.normal(size=(len(SENTS), 8)).astype(np.float32) for _ in arts]
+    cfg = TrainConfig(net=NetConfig(d_model=16, n_layers=1, n_heads=2, d_ff=16), members=2, epochs=1, val_share=0.5)
+    ranker = train(arts, embs, "toy", cfg)
+    assert ranker.diversity("toy") in GRID
+    assert ranker.diversity("other") is None
