@@ -19,7 +19,7 @@ from summarize.evaluation.ranker_targets import load_training_data
 from summarize.evaluation.train_ranker import TrainConfig, train
 
 
-def _config_args(ap: argparse.ArgumentParser) -> None:
+def config_args(ap: argparse.ArgumentParser) -> None:
     """One ``--flag`` per TrainConfig / NetConfig field, defaulting to the shipped recipe."""
     for cls in (TrainConfig, NetConfig):
         for f in fields(cls):
@@ -31,7 +31,7 @@ def _config_args(ap: argparse.ArgumentParser) -> None:
                     ap.add_argument(flag, type=type(default), default=default)
 
 
-def _config(args: argparse.Namespace) -> TrainConfig:
+def config_from(args: argparse.Namespace) -> TrainConfig:
     net = NetConfig(**{f.name: getattr(args, f.name) for f in fields(NetConfig)})
     return TrainConfig(net=net, **{f.name: getattr(args, f.name) for f in fields(TrainConfig) if f.name != "net"})
 
@@ -45,10 +45,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
     ap.add_argument("--cache-dir", type=Path, default=None, help="embedding cache (default: eval/cache)")
     ap.add_argument("--verbose", action="store_true", help="per-epoch inner-validation scores")
-    _config_args(ap)
+    config_args(ap)
     add_cv_args(ap)
     args = ap.parse_args(argv)
-    cfg = _config(args)
+    cfg = config_from(args)
     window = None if args.cv else cfg.net.max_positions  # training reads the head's window only
     articles, embeddings = load_training_data(args.encoder, args.limit, args.cached_only, args.cache_dir, window)
     log = print if args.verbose else None

@@ -21,11 +21,12 @@ from pathlib import Path
 from tqdm import tqdm
 
 from eval.ranker_cv import add_cv_args, print_fold, score_fold, write_record
+from eval.train_ranker import config_args, config_from
 from summarize.encoders.e5 import E5FileEncoder
 from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, window_vectors
 from summarize.evaluation.folds import fold_of
 from summarize.evaluation.indosum import load_articles
-from summarize.evaluation.train_ranker import TrainConfig, train
+from summarize.evaluation.train_ranker import train
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,9 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache-dir", type=Path, default=CACHE_DIR, help="embedding cache (one file per fold's encoder)")
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
     add_cv_args(ap)
+    config_args(ap)
     ap.set_defaults(diversity=[0.0])
     args = ap.parse_args(argv)
-    cfg = TrainConfig()
+    cfg = config_from(args)
     args.encoder, args.max_positions = args.name, cfg.net.max_positions
     articles = load_articles(limit=args.limit)
     folds = [fold_of(a.id) for a in articles]

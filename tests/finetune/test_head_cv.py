@@ -14,9 +14,12 @@ from summarize.evaluation.indosum import load_articles
 def test_scores_the_held_out_fold_in_both_modes(tiny_run, indosum5, tmp_path, monkeypatch) -> None:
     run, fold = tiny_run
     monkeypatch.setattr(ranker_cv, "RESULTS", tmp_path)
+    configs, real_train = [], head_cv.train
+    monkeypatch.setattr(head_cv, "train", lambda *a: configs.append(a[3]) or real_train(*a))
     assert head_cv.main(["--runs", str(run), "--name", "tiny", "--folds", str(fold), "--raw",
-                         "--cache-dir", str(tmp_path / "cache"), "--tag", "_tiny"]) == 0
+                         "--cache-dir", str(tmp_path / "cache"), "--tag", "_tiny", "--members", "2"]) == 0
     record = json.loads((tmp_path / "ranker_cv_tiny.json").read_text())
+    assert [c.members for c in configs] == [2]  # the head recipe's flags reach training
     held_out = sum(fold_of(a.id) == fold for a in load_articles())
     assert [(r["fold"], r["n"]) for r in record["folds"]] == [(fold, held_out)]
     assert {"lead3", "lead3 raw", "given d=0.0", "raw d=0.0"} <= set(record["mean"])
