@@ -9,8 +9,11 @@ fine-tuned encoder: for each fold F it loads the engine file of the run trained 
 embeds every article's candidate window with it (the first ``max_positions`` sentences, as at run
 time), trains the head recipe on the other folds, and scores fold F with ``eval.ranker_cv``'s
 scoring (given sentences, and with ``--raw`` the real ``Summarizer`` on the raw text). Vectors
-past the window are zero and, as at run time, those sentences are not candidates. A ``--runs`` without ``{fold}`` names one encoder for every fold (the bundled weights cut
-to fewer layers, frozen: the baseline that isolates what fine-tuning adds). Writes ``eval/results/ranker_cv<tag>.json`` with the folds pooled.
+past the window are zero and, as at run time, those sentences are not candidates. The head
+recipe's flags (``--members``, ``--emb-dropout``, ...) are ``eval.train_ranker``'s. A ``--runs``
+without ``{fold}`` names one encoder for every fold (the bundled weights cut to fewer layers,
+frozen: the baseline that isolates what fine-tuning adds). Writes
+``eval/results/ranker_cv<tag>.json`` with the folds pooled.
 """
 from __future__ import annotations
 
