@@ -14,9 +14,10 @@ import json
 import sys
 from pathlib import Path
 
+from summarize.evaluation.locations import results_dir
 from summarize.evaluation.metrics import ROUGE_TYPES, paired_test
 
-RESULTS = Path(__file__).resolve().parent / "results"
+RESULTS = results_dir()
 
 
 def compare(run: Path, a: str, b: str, resamples: int = 1000) -> dict:

@@ -27,7 +27,7 @@ from summarize.evaluation.metrics import (
 from summarize.encoders.base import Encoder
 from summarize.rankers.base import Document, Ranker
 from summarize.select import Length, mmr_select
-from summarize.summarizer import default_diversity
+from summarize.summarizer import candidate_limit, default_diversity
 from summarize.text import article_sentences
 
 RESULTS = results_dir()
@@ -60,8 +60,7 @@ def _given_summary(art: Article, emb: np.ndarray, ranker: Ranker, diversity: flo
     """The ranker's 3 picks among the sentences ``Summarizer`` would embed: those in the head's
     window (vectors past it may be zeros, which MMR must not read as "unlike every pick")."""
     doc = Document(art.sentences, emb, art.paragraphs if paragraphs else [], encoder)
-    limit = getattr(ranker, "max_candidates", None)
-    n = min(len(doc), (limit(encoder) if callable(limit) else None) or len(doc))
+    n = min(len(doc), candidate_limit(ranker, encoder) or len(doc))
     words = [len(s.split()) for s in art.sentences[:n]]
     weight = default_diversity(ranker, encoder) if diversity is None else diversity
     chosen = mmr_select(ranker.score(doc)[:n], emb[:n], Length(k=3), words, weight)

@@ -36,6 +36,13 @@ DEFAULT_DIVERSITY = 0.2
 EMBED_CHUNK = 256
 
 
+def candidate_limit(ranker: Ranker, encoder: str) -> int | None:
+    """How many leading sentences ``ranker`` can score on ``encoder``'s vectors (a learned head's
+    window), or None when it scores any number."""
+    limit = getattr(ranker, "max_candidates", None)
+    return limit(encoder) if callable(limit) else None
+
+
 def default_diversity(ranker: Ranker, encoder: str) -> float:
     """The MMR weight ``ranker`` chose for ``encoder`` in training, else ``DEFAULT_DIVERSITY``."""
     chosen = ranker.diversity(encoder)
@@ -61,8 +68,7 @@ class Summarizer:
         self.encoder = get_encoder(encoder)
         self.ranker = get_ranker(ranker)
         self.diversity = default_diversity(self.ranker, self.encoder.name) if diversity is None else float(diversity)
-        ranker_limit = getattr(self.ranker, "max_candidates", None)
-        limit = ranker_limit(self.encoder.name) if callable(ranker_limit) else None
+        limit = candidate_limit(self.ranker, self.encoder.name)
         self.max_candidates = min(max_candidates, limit) if limit else max_candidates
 
     def summarize(

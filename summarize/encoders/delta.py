@@ -45,6 +45,10 @@ def write_delta(model: fmt.ModelFile, base: fmt.ModelFile, path: str | Path) -> 
     return path
 
 
+#: What numpy raises on junk, truncated or foreign files in place of a delta.
+_UNREADABLE = (OSError, ValueError, KeyError, zipfile.BadZipFile)
+
+
 def _unreadable(delta_path: str | Path, exc: Exception) -> ModelError:
     return ModelError(f"{delta_path}: not a readable encoder delta ({type(exc).__name__}); reinstall summarize-id")
 
@@ -53,7 +57,7 @@ def read_meta(delta_path: str | Path) -> dict:
     try:
         with np.load(delta_path, allow_pickle=False) as data:
             return json.loads(str(data["meta"]))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # junk, truncated or foreign files
+    except _UNREADABLE as exc:
         raise _unreadable(delta_path, exc) from exc
 
 
@@ -67,7 +71,7 @@ def assemble(delta_path: str | Path, base_bytes: bytes) -> bytes:
         with np.load(delta_path, allow_pickle=False) as data:
             tensors = {name: fmt.Tensor(name, dtype, size, data[f"t/{name}"].tobytes())
                        for name, dtype, size in meta["tensors"]}
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+    except _UNREADABLE as exc:
         raise _unreadable(delta_path, exc) from exc
     model = fmt.truncate_layers(fmt.parse(base_bytes), meta["layers"]).with_tensors(tensors)
     out = fmt.serialize(model)

@@ -17,7 +17,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from summarize.evaluation.ranker_targets import rouge1_f
-from summarize.rankers.learned import forward
+from summarize.rankers.learned import Head
 from summarize.select import Length, mmr_select
 
 #: The weights a head may choose from (0 ranks by score alone).
@@ -33,14 +33,13 @@ class _Held(Protocol):
     reference: str
 
 
-def held_out_r1(member: dict[str, np.ndarray], held: Sequence[_Held], mean: np.ndarray, std: np.ndarray,
-                n_layers: int, n_heads: int, center: bool) -> np.ndarray:
-    """ROUGE-1 F1 of one member's 3-sentence picks, shape (len(GRID), len(held))."""
+def held_out_r1(member: Head, held: Sequence[_Held]) -> np.ndarray:
+    """ROUGE-1 F1 of one member's 3-sentence picks (``member``: a one-member head), shape
+    (len(GRID), len(held))."""
     out = np.zeros((len(GRID), len(held)))
     for j, ex in enumerate(held):
         emb = np.asarray(ex.emb, dtype=np.float64)
-        inputs = emb - emb.mean(axis=0) if center else emb
-        logits = forward(member, inputs, (ex.feats - mean) / std, n_layers, n_heads)
+        logits = member.logits(emb, ex.feats)
         words = [len(s.split()) for s in ex.sentences]
         for g, weight in enumerate(GRID):
             chosen = mmr_select(logits, emb, Length(k=3), words, weight)

@@ -19,7 +19,7 @@ torch kernels, one thread.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 import numpy as np
@@ -249,10 +249,9 @@ def train(articles: list[Article], embeddings: list[np.ndarray], encoder_name: s
             "weight_decay": cfg.weight_decay, "label_smoothing": cfg.label_smoothing, "soft_weight": cfg.soft_weight, "loss": cfg.loss,
             "subset_weight": cfg.subset_weight, "subset_temp": cfg.subset_temp, "center": cfg.center, "target": cfg.target, "seed": cfg.seed,
             "n_articles": len(articles), "summary_words": summary_words(articles)}
-    held = [held_out_r1(mem, _held_out(exs, cfg, m), mean, std, cfg.net.n_layers, cfg.net.n_heads, cfg.center)
-            for m, mem in enumerate(members)]
-    if sum(h.shape[1] for h in held) >= 2:  # a tiny run (``--limit 5``) keeps Summarizer's default
-        meta["diversity"] = choose_diversity(np.concatenate(held, axis=1))
     head = Head(encoder=encoder_name, members=members, feat_mean=mean.astype(np.float64), feat_std=std.astype(np.float64),
                 n_layers=cfg.net.n_layers, n_heads=cfg.net.n_heads, max_positions=cfg.net.max_positions, meta=meta)
+    held = [held_out_r1(replace(head, members=[member]), _held_out(exs, cfg, m)) for m, member in enumerate(members)]
+    if sum(h.shape[1] for h in held) >= 2:  # a tiny run (``--limit 5``) keeps Summarizer's default
+        meta["diversity"] = choose_diversity(np.concatenate(held, axis=1))
     return LearnedRanker(head=head)

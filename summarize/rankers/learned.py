@@ -114,12 +114,16 @@ class Head:
         if m == 0:
             return np.zeros(0)
         emb = np.asarray(doc.embeddings[:m], dtype=np.float64)
-        feats = sentence_features(doc.sentences[:m], doc.paragraphs[:m], emb)
-        feats = (feats - self.feat_mean) / self.feat_std
-        inputs = emb - emb.mean(axis=0) if self.meta.get("center") else emb
-        logits = np.mean([forward(p, inputs, feats, self.n_layers, self.n_heads) for p in self.members], axis=0)
+        logits = self.logits(emb, sentence_features(doc.sentences[:m], doc.paragraphs[:m], emb))
         tail = logits.min() - 1e-3 * np.arange(1, len(doc) - m + 1)
         return np.concatenate([logits, tail])
+
+    def logits(self, emb: np.ndarray, features: np.ndarray) -> np.ndarray:
+        """Mean member logit of sentences already cut to the window, from their vectors and
+        unscaled features (training scores held-out articles through this too)."""
+        inputs = emb - emb.mean(axis=0) if self.meta.get("center") else emb
+        scaled = (features - self.feat_mean) / self.feat_std
+        return np.mean([forward(p, inputs, scaled, self.n_layers, self.n_heads) for p in self.members], axis=0)
 
     def save(self, path: Path) -> None:
         arrays: dict[str, Any] = {f"m{i}/{k}": v.astype(np.float32) for i, mem in enumerate(self.members) for k, v in mem.items()}

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from summarize.evaluation.ranker_diversity import GRID, choose_diversity, held_out_r1
+from summarize.rankers.learned import Head
 
 
 def _scores(means: list[float], noise: float, n: int = 400, seed: int = 0) -> np.ndarray:
@@ -47,6 +48,8 @@ def test_held_out_r1_scores_each_weight_with_the_real_mmr():
               "in_norm.bias": np.zeros(3), "out.weight": np.array([[1.0, 0.0, 0.0]]), "out.bias": np.zeros(1)}
     ex = SimpleNamespace(emb=emb, feats=np.array([[3.0], [2.9], [2.8], [2.0], [0.0]]), sentences=sents,
                          reference="harga beras naik\noperasi pasar digelar")
-    scores = held_out_r1(member, [ex], np.zeros(1), np.ones(1), n_layers=0, n_heads=1, center=False)
+    head = Head(encoder="toy", members=[member], feat_mean=np.zeros(1), feat_std=np.ones(1), n_layers=0, n_heads=1,
+                max_positions=5, meta={})
+    scores = held_out_r1(head, [ex])
     assert scores.shape == (len(GRID), 1)
     assert scores[0, 0] < scores[-1, 0]
