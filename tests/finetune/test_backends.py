@@ -18,7 +18,7 @@ def hf_dir(tiny, tmp_path_factory) -> Path:
     from transformers import PreTrainedTokenizerFast
 
     from eval.finetune import torch_e5
-    from eval.finetune.tokenizer import E5Tokenizer
+    from summarize.encoders.e5_tokenizer import E5Tokenizer
 
     root = tmp_path_factory.mktemp("tiny-hf")
     torch_e5.to_bert(tiny).save_pretrained(root)

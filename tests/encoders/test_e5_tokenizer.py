@@ -1,7 +1,7 @@
 """The rebuilt tokenizer feeds the engine's exact tokens."""
 from __future__ import annotations
 
-from eval.finetune.tokenizer import E5Tokenizer
+from summarize.encoders.e5_tokenizer import E5Tokenizer
 
 
 def test_token_counts_match_the_engine(tiny, engine, texts) -> None:

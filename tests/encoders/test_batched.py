@@ -1,0 +1,54 @@
+"""The batched onnxruntime path computes the model file's own network: checked against the
+PyTorch port (an independent implementation through ``transformers.BertModel``) and the C engine."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from summarize.encoders import batched
+from summarize.encoders.base import l2_normalize
+from summarize.encoders.batched import BatchedE5
+from summarize.encoders.e5 import E5FileEncoder
+
+LONGER = ["harga beras naik lima persen di pasar bank indonesia passage harga beras naik",
+          "bank indonesia", "naik", "pasar harga beras bank indonesia naik persen"]
+
+
+def test_matches_the_pytorch_port(tiny, texts) -> None:
+    pytest.importorskip("transformers", reason="the PyTorch port needs the 'hf' extra")
+    from eval.finetune import torch_e5
+    from summarize.encoders.e5_tokenizer import E5Tokenizer
+
+    rows, _ = E5Tokenizer(tiny)(texts)
+    port = torch_e5.numpy_embed(torch_e5.to_bert(tiny).eval(), rows)
+    ours = l2_normalize(BatchedE5(tiny).passage(texts))
+    np.testing.assert_allclose(ours, port, atol=2e-5)
+
+
+def test_close_to_the_engine(tiny_path, engine, texts) -> None:
+    ours = E5FileEncoder(str(tiny_path), "tiny").encode(texts)
+    theirs = l2_normalize(engine.passage(texts))
+    assert (ours * theirs).sum(1).min() > 0.99  # the engine rounds activations to int8 per 32 values
+
+
+def test_a_sentence_vector_does_not_depend_on_its_batch(tiny, monkeypatch) -> None:
+    model = BatchedE5(tiny)
+    together = model.passage(LONGER)
+    alone = np.stack([model.passage([t])[0] for t in LONGER])
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+    monkeypatch.setattr(batched, "BATCH_TOKENS", 8)  # one sentence per batch
+    np.testing.assert_allclose(model.passage(LONGER), together, atol=1e-6)
+
+
+def test_word_rows_dequantize_only_what_is_used(tiny) -> None:
+    model = BatchedE5(tiny)
+    ids = np.array([[5, 7, 5], [9, 1, 1]])
+    np.testing.assert_array_equal(model._word_rows(ids), tiny.array("emb.word")[ids])
+
+
+def test_empty_input_and_unknown_runtime(tiny_path) -> None:
+    encoder = E5FileEncoder(str(tiny_path), "tiny")
+    assert encoder.encode([]).shape == (0, 64)
+    assert np.isfinite(encoder.encode([""])).all()
+    with pytest.raises(ValueError, match="unknown runtime 'gpu'"):
+        E5FileEncoder(str(tiny_path), "tiny", runtime="gpu")
