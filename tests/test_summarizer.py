@@ -5,13 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import pytest
 
 from summarize import Summarizer
-from summarize.encoders.base import Encoder, l2_normalize
 from summarize.errors import InputError
 from summarize.rankers.base import Document, Ranker
 from tests.toys import HashedWords

@@ -85,8 +85,9 @@ def test_rerun_gives_identical_scores(run, tmp_path, monkeypatch):
     monkeypatch.setattr(harness, "EXTRA_SECTIONS", {})
     main([*ARGS, "--speed-sample", "0", "--out", "again", "--results-dir", str(tmp_path)])
     again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
-    strip = lambda res: {m: {s: {k: v for k, v in e.items() if k != "seconds"} for s, e in r.items()}
-                         for m, r in res.items()}  # noqa: E731
+    def strip(res: dict) -> dict:
+        return {m: {s: {k: v for k, v in e.items() if k != "seconds"} for s, e in r.items()} for m, r in res.items()}
+
     assert strip(again["results"]) == strip(first["results"])
 
 
