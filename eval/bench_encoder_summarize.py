@@ -84,6 +84,27 @@ def throughput(summs: dict[str, object], texts: list[str], rounds: int) -> dict[
     return seconds
 
 
+def agreement(summs: dict[str, object], texts: list[str]) -> dict[str, dict]:
+    """For each ``NAME@RUNTIME`` run beside ``NAME``: the cosine between the two runtimes' vectors
+    of every article's candidate sentences, and the share of articles given the same summary."""
+    from summarize.evaluation.indosum import load_articles
+
+    sentences = [s for a in load_articles(limit=len(texts)) for s in a.sentences[:10]]
+    out = {}
+    for spec, other in summs.items():
+        name = spec.partition("@")[0]
+        if spec == name or name not in summs:
+            continue
+        ours = summs[name]
+        cos = (ours.encoder.encode(sentences) * other.encoder.encode(sentences)).sum(1)  # type: ignore[attr-defined]
+        a = [s.text for s in ours.summarize_many(texts, k=3)]  # type: ignore[attr-defined]
+        b = [s.text for s in other.summarize_many(texts, k=3)]  # type: ignore[attr-defined]
+        out[f"{name} vs {spec}"] = {"sentences": len(sentences), "cosine_mean": round(float(cos.mean()), 5),
+                                    "cosine_min": round(float(cos.min()), 5),
+                                    "same_summary": f"{sum(x == y for x, y in zip(a, b))} of {len(texts)}"}
+    return out
+
+
 def fresh_processes(encoders: list[str], repeats: int, rss_articles: int) -> dict[str, dict]:
     env = {**os.environ, "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE")}
     runs: dict[str, list[dict]] = {n: [] for n in encoders}
@@ -125,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return child(args)
     texts = article_texts(args.n)
     load_before = os.getloadavg()[0]
-    seconds = throughput({n: build(n) for n in args.encoders}, texts, args.rounds)
+    summs = {n: build(n) for n in args.encoders}
+    seconds = throughput(summs, texts, args.rounds)
+    agree = agreement(summs, texts)
     cold = fresh_processes(args.encoders, args.cold_repeats, args.rss_articles)
     base = args.encoders[0]
     rows = {}
@@ -137,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                    f"speedup_vs_{base}_range": [round(min(ratios), 3), round(max(ratios), 3)], **cold[n]}
     write_result(args.out, "eval.bench_encoder_summarize", argv, {
         "articles": len(texts), "rounds": args.rounds, "mode": "raw text, k=3, default diversity",
-        "encoders": rows, "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "encoders": rows, "runtime_agreement": agree, "load_average_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "note": "throughput ratios per round, encoders interleaved in one process; cold start and RSS "
                 "from alternated fresh processes; a shared machine (load average before, after)"})
     for n, row in rows.items():

@@ -30,8 +30,12 @@ def test_registered_name_builds_the_rebuilt_engine(models, tmp_path) -> None:
     assert encoder.name == finetuned.NAME
     [cached] = (tmp_path / "cache").glob("e5-2l-*.bin")
     assert cached.read_bytes() == fmt.serialize(models)
-    vec = encoder.encode(["Harga beras naik 5 persen.", "Bank Indonesia menahan suku bunga."])
+    texts = ["Harga beras naik 5 persen.", "Bank Indonesia menahan suku bunga."]
+    vec = encoder.encode(texts)
     assert vec.shape == (2, 384) and np.allclose(np.linalg.norm(vec, axis=1), 1, atol=1e-5)
+    assert encoder.runtime == "batched"  # what its head was trained on
+    engine = finetuned.FineTunedE5Encoder(runtime="engine").encode(texts)
+    assert (vec * engine).sum(1).min() > 0.995  # the same file: float32 against int8 activations
 
 
 def test_missing_weights_name_the_file(tmp_path, monkeypatch) -> None:

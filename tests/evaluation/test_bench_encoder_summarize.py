@@ -15,3 +15,17 @@ def test_runtime_variant_keeps_the_name_and_its_head() -> None:
 def test_unknown_variant_is_refused() -> None:
     with pytest.raises(SystemExit, match="no runtime variants of 'hashed'"):
         build("hashed@engine")
+
+
+def test_runtime_agreement_compares_the_two_runtimes(monkeypatch) -> None:
+    from eval.bench_encoder_summarize import agreement
+    from summarize.evaluation.indosum import load_articles
+    from summarize.evaluation.locations import INDOSUM_ENV
+    from tests.finetune.conftest import FIXTURE
+
+    monkeypatch.setenv(INDOSUM_ENV, str(FIXTURE))
+    texts = [a.raw_text for a in load_articles(limit=2)]
+    summs = {"e5-small": build("e5-small"), "e5-small@batched": build("e5-small@batched")}
+    [(pair, row)] = agreement(summs, texts).items()
+    assert pair == "e5-small vs e5-small@batched"
+    assert row["cosine_min"] > 0.99 and row["same_summary"].endswith("of 2")
