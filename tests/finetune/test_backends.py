@@ -15,14 +15,16 @@ from eval.finetune.backends import E5Backend, HFBackend, make_backend
 @pytest.fixture(scope="module")
 def hf_dir(tiny, tmp_path_factory) -> Path:
     """The tiny e5 as a plain Hugging Face model directory (BERT weights + a fast tokenizer)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import PreTrainedTokenizerFast
 
     from eval.finetune import torch_e5
-    from summarize.encoders.e5_tokenizer import E5Tokenizer
 
     root = tmp_path_factory.mktemp("tiny-hf")
     torch_e5.to_bert(tiny).save_pretrained(root)
-    fast = PreTrainedTokenizerFast(tokenizer_object=E5Tokenizer(tiny)._tok, bos_token="<s>", eos_token="</s>",
+    unigram = Tokenizer(models.Unigram(list(zip(tiny.vocab.pieces, tiny.vocab.scores.tolist())), unk_id=tiny.vocab.unk))
+    unigram.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
+    fast = PreTrainedTokenizerFast(tokenizer_object=unigram, bos_token="<s>", eos_token="</s>",
                                    pad_token="<pad>", unk_token="<unk>", model_max_length=64)
     fast.save_pretrained(root)
     return root
