@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable
 
 import numpy as np
+import onnxruntime  # noqa: F401  # before usearch: importing it after usearch 2.26 segfaults (the reverse order is fine)
 from usearch.index import Index
 
 log = logging.getLogger(__name__)
