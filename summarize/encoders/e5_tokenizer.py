@@ -22,7 +22,7 @@ _SPACES = re.compile(" {2,}")
 PREFIX = "passage: "  # e5's document prefix, which the engine's ``passage`` call prepends
 
 
-def _proto(model: ModelFile) -> bytes:
+def sentencepiece_proto(model: ModelFile) -> bytes:
     """A serialized SentencePiece unigram model of the file's vocabulary, normalizing nothing
     (``E5Tokenizer.normalize`` does what the engine does) and adding the leading metaspace."""
     from sentencepiece import sentencepiece_model_pb2
@@ -51,14 +51,15 @@ def _proto(model: ModelFile) -> bytes:
 class E5Tokenizer:
     """Text → token ids exactly as the engine feeds them: ``<s>`` + content + ``</s>``."""
 
-    def __init__(self, model: ModelFile, max_length: int | None = None) -> None:
+    def __init__(self, model: ModelFile, max_length: int | None = None, proto: bytes | None = None) -> None:
+        """``proto``: ``sentencepiece_proto(model)`` if the caller kept it (building it is half the time)."""
         import sentencepiece as spm
 
         v = model.vocab
         self.bos, self.eos, self.pad = v.bos, v.eos, v.pad
         self.max_content = min(max_length or model.header.max_positions, model.header.max_positions) - 2
         self._table = {cp: "".join(map(chr, repl)) for cp, repl in model.normalization}
-        self._sp = spm.SentencePieceProcessor(model_proto=_proto(model))
+        self._sp = spm.SentencePieceProcessor(model_proto=proto or sentencepiece_proto(model))
 
     def normalize(self, text: str) -> str:
         return _SPACES.sub(" ", text.translate(self._table))

@@ -5,13 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarize.encoders import batched
+from summarize.encoders import batched, delta
 from summarize.encoders.base import l2_normalize
 from summarize.encoders.batched import BatchedE5
 from summarize.encoders.e5 import E5FileEncoder
 
 LONGER = ["harga beras naik lima persen di pasar bank indonesia passage harga beras naik",
           "bank indonesia", "naik", "pasar harga beras bank indonesia naik persen"]
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv(delta.CACHE_ENV, str(tmp_path / "cache"))
 
 
 def test_matches_the_pytorch_port(tiny, texts) -> None:
@@ -53,3 +58,18 @@ def test_empty_input_and_unknown_runtime(tiny_path) -> None:
     assert np.allclose(np.linalg.norm(encoder.encode(hostile), axis=1), 1.0, atol=1e-5)
     with pytest.raises(ValueError, match="unknown runtime 'gpu'"):
         E5FileEncoder(str(tiny_path), "tiny", runtime="gpu")
+
+
+def test_built_graph_and_tokenizer_are_cached_by_checksum(tiny_path, tmp_path, monkeypatch) -> None:
+    first = BatchedE5(tiny_path).passage(LONGER)
+    assert sorted(p.suffix for p in (tmp_path / "cache" / "batched").iterdir()) == [".onnx", ".spm"]
+    monkeypatch.setattr(batched, "build", lambda model: pytest.fail("rebuilt the graph"))
+    monkeypatch.setattr(batched, "sentencepiece_proto", lambda model: pytest.fail("rebuilt the tokenizer"))
+    np.testing.assert_array_equal(BatchedE5(tiny_path).passage(LONGER), first)
+
+
+def test_an_unwritable_cache_only_costs_the_rebuild(tiny_path, tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv(delta.CACHE_ENV, str(blocker))
+    assert BatchedE5(tiny_path).passage(["harga beras"]).shape == (1, 64)

@@ -6,6 +6,14 @@ import pytest
 from eval.bench_encoder_summarize import build
 
 
+@pytest.fixture(autouse=True)
+def _cache(tmp_path, monkeypatch) -> None:
+    """The batched runtime caches its graph; keep the 12-layer one out of the user's cache."""
+    from summarize.encoders import delta
+
+    monkeypatch.setenv(delta.CACHE_ENV, str(tmp_path / "cache"))
+
+
 def test_runtime_variant_keeps_the_name_and_its_head() -> None:
     summ = build("e5-small@batched")
     assert summ.encoder.name == "e5-small" and summ.encoder.runtime == "batched"
