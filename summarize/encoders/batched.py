@@ -110,7 +110,7 @@ class BatchedE5:
         """Mean-pooled last hidden states of a padded (batch, length) id matrix."""
         x = self._word_rows(ids) + self._pos[: ids.shape[1]] + self._type0
         bias = np.where(mask, np.float32(0.0), _NEG)[:, None, None, :]
-        hidden = self._session.run(["hidden"], {"x": x.astype(np.float32), "bias": bias})[0]
+        hidden = self._session.run(["hidden"], {"x": x, "bias": bias})[0]  # x is float32 already
         m = mask[:, :, None].astype(np.float32)
         return (hidden * m).sum(1) / m.sum(1)
 

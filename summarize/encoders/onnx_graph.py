@@ -21,7 +21,7 @@ def _layer(g: "_Graph", model: fmt.ModelFile, i: int, x: str) -> str:
     p = f"l{i}"
 
     def w(part: str) -> np.ndarray:
-        return model.array(f"{p}.{part}").astype(np.float32)
+        return model.array(f"{p}.{part}")  # float32: dequantized or read as stored
 
     qkv_w = np.concatenate([w("q.w"), w("k.w"), w("v.w")]).T
     qkv_b = np.concatenate([w("q.b"), w("k.b"), w("v.b")])

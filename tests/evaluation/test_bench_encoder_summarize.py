@@ -1,9 +1,13 @@
 """The speed benchmark's encoder specs: registered names, and NAME@RUNTIME variants."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eval.bench_encoder_summarize import build
+
+FIXTURE = Path(__file__).parent / "fixtures" / "indosum5.jsonl"
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +33,6 @@ def test_runtime_agreement_compares_the_two_runtimes(monkeypatch) -> None:
     from eval.bench_encoder_summarize import agreement
     from summarize.evaluation.indosum import load_articles
     from summarize.evaluation.locations import INDOSUM_ENV
-    from tests.finetune.conftest import FIXTURE
 
     monkeypatch.setenv(INDOSUM_ENV, str(FIXTURE))
     texts = [a.raw_text for a in load_articles(limit=2)]
