@@ -1,11 +1,14 @@
 """Two systems of one harness run compared head to head, on the per-article scores it kept.
 
     python -m eval.compare_systems --run eval/results/full.json ours-learned-ft ours-learned
+    python -m eval.compare_systems --run eval/results/full.json --run-b eval/results/full_s13.json \
+        ours-learned-ft ours-learned-ft
 
 The report compares every system with LEAD-3; this answers "is A better than B" with the same
 statistics (``summarize.evaluation.metrics.paired_test``: the mean per-article difference, its
-bootstrap 95 % interval and a paired sign-flip p-value), per mode and ROUGE type. Writes
-``eval/results/compare_<A>_vs_<B>.json``.
+bootstrap 95 % interval and a paired sign-flip p-value), per mode and ROUGE type. With ``--run-b``, B is read from another run of the same articles (one
+system under two recipes, e.g. two fine-tuned encoders). Writes
+``eval/results/compare_<A>_vs_<B>[_<run-b>].json``.
 """
 from __future__ import annotations
 
@@ -20,18 +23,28 @@ from summarize.evaluation.metrics import ROUGE_TYPES, paired_test
 RESULTS = results_dir()
 
 
-def compare(run: Path, a: str, b: str, resamples: int = 1000) -> dict:
-    articles = json.loads(run.with_name(run.name.removesuffix(".json") + ".articles.json").read_text(encoding="utf-8"))
+def _per_article(run: Path) -> dict:
+    return json.loads(run.with_name(run.name.removesuffix(".json") + ".articles.json").read_text(encoding="utf-8"))
+
+
+def compare(run: Path, a: str, b: str, resamples: int = 1000, run_b: Path | None = None) -> dict:
+    articles = _per_article(run)
+    other = articles if run_b is None else _per_article(run_b)
+    if other["ids"] != articles["ids"]:
+        raise SystemExit(f"{run} and {run_b} scored different articles; a paired test needs the same ones")
     out: dict = {"run": str(run), "a": a, "b": b, "n": len(articles["ids"]), "modes": {}}
+    if run_b is not None:
+        out["run_b"] = str(run_b)
     for mode, systems in articles.items():
         if mode == "ids":
             continue
-        missing = [s for s in (a, b) if s not in systems]
+        missing = [f"{s} ({path})" for s, scores, path in ((a, systems, run), (b, other.get(mode, {}), run_b or run))
+                   if s not in scores]
         if missing:
-            raise SystemExit(f"{run}: no per-article scores of {', '.join(missing)} in {mode} mode")
+            raise SystemExit(f"no per-article scores of {', '.join(missing)} in {mode} mode")
         out["modes"][mode] = {}
         for t in ROUGE_TYPES:
-            test = paired_test(systems[a][t], systems[b][t], resamples)
+            test = paired_test(systems[a][t], other[mode][b][t], resamples)
             out["modes"][mode][t] = {"diff": round(100 * test.diff.mean, 2), "ci95": [round(100 * test.diff.low, 2),
                                      round(100 * test.diff.high, 2)], "p": round(test.p_value, 4)}
     return out
@@ -40,13 +53,15 @@ def compare(run: Path, a: str, b: str, resamples: int = 1000) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", type=Path, default=RESULTS / "full.json", help="a harness run's JSON (its .articles.json beside it)")
+    ap.add_argument("--run-b", type=Path, help="read system B from this run of the same articles instead")
     ap.add_argument("a")
     ap.add_argument("b")
     ap.add_argument("--resamples", type=int, default=1000)
     args = ap.parse_args(argv)
     record = {"command": "python -m eval.compare_systems " + " ".join(sys.argv[1:] if argv is None else argv),
-              **compare(args.run, args.a, args.b, args.resamples)}
-    (RESULTS / f"compare_{args.a}_vs_{args.b}.json").write_text(json.dumps(record, indent=1))
+              **compare(args.run, args.a, args.b, args.resamples, args.run_b)}
+    suffix = "" if args.run_b is None else "_" + args.run_b.name.removesuffix(".json")
+    (RESULTS / f"compare_{args.a}_vs_{args.b}{suffix}.json").write_text(json.dumps(record, indent=1))
     print(json.dumps(record, indent=1))
     return 0
 

@@ -72,10 +72,12 @@ def _raw_summaries(test: list[Article], ranker: Ranker, diversity: float | None,
     from summarize.evaluation.embed_cache import CachedEncoder
     from summarize.summarizer import Summarizer
 
-    cached = encoder if isinstance(encoder, CachedEncoder) else CachedEncoder(get_encoder(encoder))
+    # an encoder object is used as given (a ``CachedEncoder``, or one whose members are cached)
+    cached = encoder if isinstance(encoder, Encoder) else CachedEncoder(get_encoder(encoder))
     summ = Summarizer(encoder=cached, ranker=ranker, diversity=diversity)
     out = ["\n".join(s.text for s in summ.summarize(a.raw_text, k=3).sentences) for a in test]
-    cached.save()
+    if isinstance(cached, CachedEncoder):
+        cached.save()
     return out
 
 

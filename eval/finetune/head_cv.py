@@ -2,6 +2,7 @@
 
     python -m eval.finetune.head_cv --runs 'eval/cache/ft/e5-6l-f{fold}-all-lr1e-4' --tag _ft6l --raw
     python -m eval.finetune.head_cv --runs eval/cache/ft/e5-6l-f0-all-frozen --name e5-6l-cut --tag _cut6l --raw
+    python -m eval.finetune.head_cv --runs 'eval/cache/ft/e5-6l-f{fold}-all-lr1e-4' e5-small --name e5-6l-ft e5-small
 
 ``eval.finetune.train`` trains the encoder with a one-member, one-epoch head; the shipped head is
 5 members and 10 epochs (``TrainConfig``). This script asks what the full head gains from a
@@ -12,7 +13,9 @@ scoring (given sentences, and with ``--raw`` the real ``Summarizer`` on the raw 
 past the window are zero and, as at run time, those sentences are not candidates. The head
 recipe's flags (``--members``, ``--emb-dropout``, ...) are ``eval.train_ranker``'s. A ``--runs``
 without ``{fold}`` names one encoder for every fold (the bundled weights cut to fewer layers,
-frozen: the baseline that isolates what fine-tuning adds). Writes
+frozen: the baseline that isolates what fine-tuning adds); a registered encoder name serves every
+fold as it is. Several ``--runs`` are read as one encoder, their vectors concatenated
+(``eval.finetune.concat``): an ensemble of encoders under one head. Writes
 ``eval/results/ranker_cv<tag>.json`` with the folds pooled.
 """
 from __future__ import annotations
@@ -25,6 +28,8 @@ from tqdm import tqdm
 
 from eval.ranker_cv import add_cv_args, print_fold, score_fold, write_record
 from eval.train_ranker import config_args, config_from
+from summarize.encoders import available_encoders, get_encoder
+from eval.finetune.concat import ConcatEncoder
 from summarize.encoders.e5 import E5FileEncoder
 from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, window_vectors
 from summarize.evaluation.folds import fold_of
@@ -32,10 +37,29 @@ from summarize.evaluation.indosum import load_articles
 from summarize.evaluation.train_ranker import train
 
 
+def _member(run: str, stem: str, fold: int, cache_dir: Path) -> CachedEncoder:
+    """Fold ``fold``'s encoder for one ``--runs`` entry, behind the embedding cache."""
+    if run in available_encoders():
+        return CachedEncoder(get_encoder(run), cache_dir)
+    engine = Path(run.format(fold=fold)) / "engine.bin"
+    if not engine.exists():
+        raise SystemExit(f"{engine}: no engine file (train fold {fold} with eval.finetune.train first)")
+    name = f"{stem}-f{fold}" if "{fold}" in run else stem
+    return CachedEncoder(E5FileEncoder(str(engine), name), cache_dir)
+
+
+def _save(members: list[CachedEncoder]) -> None:
+    for m in members:
+        m.save()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", required=True, help="run directory pattern with {fold} (each holds engine.bin)")
-    ap.add_argument("--name", default="e5-ft", help="encoder name stem; fold F's encoder is '<name>-f<F>'")
+    ap.add_argument("--runs", nargs="+", required=True,
+                    help="run directory patterns with {fold} (each holds engine.bin), or registered encoder names; "
+                         "several are concatenated (``ConcatEncoder``)")
+    ap.add_argument("--name", nargs="+", default=["e5-ft"],
+                    help="encoder name stem per run directory; fold F's encoder is '<name>-f<F>'")
     ap.add_argument("--cache-dir", type=Path, default=CACHE_DIR, help="embedding cache (one file per fold's encoder)")
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
     add_cv_args(ap)
@@ -46,25 +70,24 @@ def main(argv: list[str] | None = None) -> int:
     args.encoder, args.max_positions = args.name, cfg.net.max_positions
     articles = load_articles(limit=args.limit)
     folds = [fold_of(a.id) for a in articles]
+    if len(args.name) == 1 and len(args.runs) > 1:
+        args.name = [f"{args.name[0]}{i}" for i in range(len(args.runs))]
+    per_fold_encoder = any("{fold}" in r for r in args.runs)  # else one encoder serves every fold
     per_fold, vectors = [], None
     for f in args.folds:
-        engine = Path(args.runs.format(fold=f)) / "engine.bin"
-        if not engine.exists():
-            raise SystemExit(f"{engine}: no engine file (train fold {f} with eval.finetune.train first)")
-        per_fold_encoder = "{fold}" in args.runs  # else one frozen encoder serves every fold
         if per_fold_encoder or vectors is None:
-            name = f"{args.name}-f{f}" if per_fold_encoder else args.name
-            encoder = CachedEncoder(E5FileEncoder(str(engine), name), args.cache_dir)
+            members = [_member(run, stem, f, args.cache_dir) for run, stem in zip(args.runs, args.name)]
+            encoder = members[0] if len(members) == 1 else ConcatEncoder(members)
             vectors = [window_vectors(encoder, a.sentences, cfg.net.max_positions)
-                       for a in tqdm(articles, desc=f"embedding ({name})", unit="article")]
-            encoder.save()
+                       for a in tqdm(articles, desc=f"embedding ({encoder.name})", unit="article")]
+            _save(members)
         tr = [i for i, g in enumerate(folds) if g != f]
         te = [i for i, g in enumerate(folds) if g == f]
         ranker = train([articles[i] for i in tr], [vectors[i] for i in tr], encoder.name, cfg)
         per_fold.append((f, len(te), score_fold(articles, vectors, te, ranker, args, encoder)))
-        encoder.save()
+        _save(members)
         print_fold(*per_fold[-1])
-    write_record(per_fold, args, args.runs)
+    write_record(per_fold, args, " ".join(args.runs))
     return 0
 
 

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS
+from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS, STEM
 from summarize.evaluation.indosum import data_path
 from summarize.evaluation.locations import INDOSUM_ENV, results_dir
 from summarize.evaluation.system_base import MODES
@@ -52,6 +52,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--ft-runs", default=DEFAULT_RUNS, metavar="PATTERN",
                     help="run directories of ours-learned-ft, {fold} standing for the held-out fold "
                          "(default: eval/cache/ft/e5-6l-f{fold}-all-lr1e-4, written by eval.finetune.train --fold F)")
+    ap.add_argument("--ft-name", default=STEM, metavar="STEM",
+                    help=f"name of ours-learned-ft's fold encoders, '<STEM>-f<F>': keys their embedding cache and "
+                         f"fold heads, so runs of another recipe need their own (default {STEM})")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
     ap.add_argument("--retrain", action="store_true", help="ignore cached learned-ranker fold models")

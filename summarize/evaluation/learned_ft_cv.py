@@ -25,7 +25,8 @@ from summarize.summarizer import Summarizer
 
 #: Where ``eval.finetune.train --fold F`` runs live, ``{fold}`` standing for F (``--ft-runs``).
 DEFAULT_RUNS = str(cache_dir() / "ft" / "e5-6l-f{fold}-all-lr1e-4")
-#: Fold F's encoder is named ``<STEM>-f<F>`` (its embedding cache file and its heads' key).
+#: Fold F's encoder is named ``<STEM>-f<F>`` (its embedding cache file and its heads' key);
+#: another recipe's runs need another stem (``--ft-name``), or they would read these vectors.
 STEM = "e5-6l-ft"
 
 
@@ -43,8 +44,9 @@ class LearnedFineTunedCV(System):
     timed = False
 
     def __init__(self, train: TrainFn, runs: str = DEFAULT_RUNS, cache_dir: Path | None = MODEL_CACHE,
-                 embed_cache: Path = CACHE_DIR) -> None:
+                 embed_cache: Path = CACHE_DIR, stem: str = STEM) -> None:
         self.train, self.runs, self.cache_dir, self.embed_cache = train, runs, cache_dir, embed_cache
+        self.stem = stem
         self.encoders: dict[int, Encoder] = {}
         self.models: dict[int, Ranker] = {}
         self._log: dict[str, Any] = {"trained": 0, "cached": 0}
@@ -66,7 +68,7 @@ class LearnedFineTunedCV(System):
         code = training_fingerprint(self.train) if self.cache_dir else ""
         for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
             engine = Path(self.runs.format(fold=f)) / "engine.bin"
-            encoder = CachedEncoder(E5FileEncoder(str(engine), f"{STEM}-f{f}"), self.embed_cache)
+            encoder = CachedEncoder(E5FileEncoder(str(engine), f"{self.stem}-f{f}"), self.embed_cache)
             train_idx = [i for i, g in enumerate(folds) if g != f]
             vectors = [window_vectors(encoder, articles[i].sentences, window) for i in train_idx]
             encoder.save()

@@ -26,7 +26,7 @@ from summarize.evaluation.learned_cv import (
     LearnedCV,
     learned_trainer,
 )
-from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS, LearnedFineTunedCV, missing_runs
+from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS, STEM, LearnedFineTunedCV, missing_runs
 from summarize.evaluation.system_base import (
     MODES,
     K,
@@ -165,11 +165,11 @@ def system_names() -> list[str]:
 
 def build_systems(
     names: list[str], encoder_factory: Callable[[], Encoder], seed: int = 0, model_cache: Path | None = MODEL_CACHE,
-    ft_runs: str = DEFAULT_RUNS,
+    ft_runs: str = DEFAULT_RUNS, ft_name: str = STEM,
 ) -> tuple[list[System], list[str]]:
     """The requested systems and notes on those skipped. The encoder is built only if a system
     needs one, so baseline-only runs never load a model. ``model_cache``: see ``LearnedCV``;
-    ``ft_runs``: the fine-tuned fold encoders of ``ours-learned-ft``."""
+    ``ft_runs``: the fine-tuned fold encoders of ``ours-learned-ft``, named ``<ft_name>-f<F>``."""
     systems: list[System] = []
     notes: list[str] = []
     encoder: Encoder | None = None
@@ -200,7 +200,7 @@ def build_systems(
             if train is None or missing:
                 notes.append(f"{name} skipped: {why or 'no fine-tuned fold encoder at ' + missing[0]}")
                 continue
-            systems.append(LearnedFineTunedCV(train, ft_runs, model_cache))
+            systems.append(LearnedFineTunedCV(train, ft_runs, model_cache, stem=ft_name))
         elif name.startswith("ours-") and name[5:] in available_rankers():
             encoder = encoder or encoder_factory()
             systems.append(Ours(name[5:], encoder))

@@ -51,6 +51,16 @@ def test_each_fold_uses_its_own_encoder_and_a_head_that_never_saw_it(runs, tmp_p
     assert "fine-tuned without F" in system.describe()
 
 
+def test_another_recipe_gets_its_own_names(runs, tmp_path) -> None:
+    articles = load_articles(FIXTURE)
+    names: list[str] = []
+    system = LearnedFineTunedCV(lambda arts, embs, name: names.append(name) or _Memorizing(set()), runs,
+                                cache_dir=None, embed_cache=tmp_path, stem="e5-6l-soup2")
+    system.prepare(articles)
+    assert names and all(n.startswith("e5-6l-soup2-f") for n in names)
+    assert sorted(p.name for p in tmp_path.glob("*.npz")) == sorted(f"{n}.npz" for n in names)
+
+
 def test_missing_fold_runs_skip_the_system_with_a_note(tmp_path) -> None:
     assert "ours-learned-ft" in system_names()
     systems, notes = build_systems(["LEAD-3", "ours-learned-ft"], lambda: None,  # type: ignore[arg-type,return-value]

@@ -27,6 +27,18 @@ def test_scores_the_held_out_fold_in_both_modes(tiny_run, indosum5, tmp_path, mo
     assert (tmp_path / "cache" / "tiny.npz").exists()  # one frozen encoder, one cache file
 
 
+def test_several_runs_are_one_concatenated_encoder(tiny_run, indosum5, tmp_path, monkeypatch) -> None:
+    run, fold = tiny_run
+    monkeypatch.setattr(ranker_cv, "RESULTS", tmp_path)
+    dims, real_train = [], head_cv.train
+    monkeypatch.setattr(head_cv, "train", lambda arts, vecs, name, cfg: dims.append((name, vecs[0].shape[1]))
+                        or real_train(arts, vecs, name, cfg))
+    assert head_cv.main(["--runs", str(run), str(run), "--name", "a", "b", "--folds", str(fold),
+                         "--cache-dir", str(tmp_path / "cache"), "--tag", "_pair", "--members", "1"]) == 0
+    assert dims == [("a+b", 128)]  # two 64-d members side by side
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["a.npz", "b.npz"]  # cached per member
+
+
 def test_a_missing_fold_run_names_the_file(indosum5, tmp_path) -> None:
     with pytest.raises(SystemExit, match="engine.bin"):
         head_cv.main(["--runs", str(tmp_path / "f{fold}"), "--folds", "0"])
