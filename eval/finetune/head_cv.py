@@ -26,10 +26,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from eval.finetune.concat import ConcatEncoder
 from eval.ranker_cv import add_cv_args, print_fold, score_fold, write_record
 from eval.train_ranker import config_args, config_from
 from summarize.encoders import available_encoders, get_encoder
-from eval.finetune.concat import ConcatEncoder
 from summarize.encoders.e5 import E5FileEncoder
 from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, window_vectors
 from summarize.evaluation.folds import fold_of
@@ -67,11 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.set_defaults(diversity=[0.0])
     args = ap.parse_args(argv)
     cfg = config_from(args)
-    args.encoder, args.max_positions = args.name, cfg.net.max_positions
-    articles = load_articles(limit=args.limit)
-    folds = [fold_of(a.id) for a in articles]
     if len(args.name) == 1 and len(args.runs) > 1:
         args.name = [f"{args.name[0]}{i}" for i in range(len(args.runs))]
+    if len(args.name) != len(args.runs):
+        ap.error(f"{len(args.runs)} --runs but {len(args.name)} --name; give one name per run, or one stem")
+    args.encoder, args.max_positions = "+".join(args.name), cfg.net.max_positions
+    articles = load_articles(limit=args.limit)
+    folds = [fold_of(a.id) for a in articles]
     per_fold_encoder = any("{fold}" in r for r in args.runs)  # else one encoder serves every fold
     per_fold, vectors = [], None
     for f in args.folds:

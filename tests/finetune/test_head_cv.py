@@ -39,6 +39,12 @@ def test_several_runs_are_one_concatenated_encoder(tiny_run, indosum5, tmp_path,
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["a.npz", "b.npz"]  # cached per member
 
 
+def test_names_must_match_the_runs(indosum5, tmp_path, capsys) -> None:
+    with pytest.raises(SystemExit):
+        head_cv.main(["--runs", "a", "b", "c", "--name", "x", "y"])
+    assert "3 --runs but 2 --name" in capsys.readouterr().err
+
+
 def test_a_missing_fold_run_names_the_file(indosum5, tmp_path) -> None:
     with pytest.raises(SystemExit, match="engine.bin"):
         head_cv.main(["--runs", str(tmp_path / "f{fold}"), "--folds", "0"])
