@@ -38,8 +38,8 @@ def compare(run: Path, a: str, b: str, resamples: int = 1000, run_b: Path | None
     for mode, systems in articles.items():
         if mode == "ids":
             continue
-        missing = [f"{s} ({path})" for s, scores, path in ((a, systems, run), (b, other.get(mode, {}), run_b or run))
-                   if s not in scores]
+        missing = [f"{a} ({run})"] if a not in systems else []
+        missing += [f"{b} ({run_b or run})"] if b not in other.get(mode, {}) else []
         if missing:
             raise SystemExit(f"no per-article scores of {', '.join(missing)} in {mode} mode")
         out["modes"][mode] = {}

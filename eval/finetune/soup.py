@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=Path, nargs="+", required=True, help="run directories (each holds checkpoint.pt)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
+    missing = [str(run / CHECKPOINT) for run in args.runs if not (run / CHECKPOINT).is_file()]
+    if missing:
+        raise SystemExit(f"no checkpoint at {', '.join(missing)} (run eval.finetune.train with --out there first)")
     ckpts = [torch.load(run / CHECKPOINT, weights_only=False) for run in args.runs]
     configs = [c["config"] for c in ckpts]
     if len({(c["encoder"], c["layers"], c["qat"]) for c in configs}) != 1:

@@ -49,3 +49,9 @@ def test_runs_of_another_recipe_are_refused(cfg, tmp_path) -> None:
     _run(replace(cfg, qat=False), tmp_path / "s2")
     with pytest.raises(SystemExit, match="one recipe"):
         soup.main(["--runs", str(tmp_path / "s1"), str(tmp_path / "s2"), "--out", str(tmp_path / "mix")])
+
+
+def test_a_run_without_a_checkpoint_is_named(tmp_path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SystemExit, match="no checkpoint at .*empty"):
+        soup.main(["--runs", str(tmp_path / "empty"), "--out", str(tmp_path / "out")])
