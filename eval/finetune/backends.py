@@ -36,6 +36,14 @@ class Backend(ABC):
     def export(self, out: Path) -> dict:
         """Write the trained encoder under ``out``; returns what was written (for the run record)."""
 
+    def embed_articles(self, cuts: Sequence[Sequence[str]], context: bool = False) -> list[torch.Tensor]:
+        """Each article's sentence vectors (with gradients): every sentence alone, or with
+        ``context`` the article read as one sequence (``eval.finetune.context``)."""
+        if context:
+            raise ValueError(f"{self.name}: document-context encoding is implemented for e5-small only")
+        vectors = self.embed(self.tokenize([s for c in cuts for s in c]))
+        return list(torch.split(vectors, [len(c) for c in cuts]))
+
     def trainable(self) -> list[nn.Parameter]:
         return [p for p in self.module.parameters() if p.requires_grad]
 
@@ -80,6 +88,14 @@ class E5Backend(Backend):
 
     def embed(self, rows: Sequence[Sequence[int]]) -> torch.Tensor:
         return self._torch_e5.embed(self.module, rows)
+
+    def embed_articles(self, cuts: Sequence[Sequence[str]], context: bool = False) -> list[torch.Tensor]:
+        if not context:
+            return super().embed_articles(cuts)
+        from eval.finetune.context import document_row, embed_documents
+
+        positions = self.module.config.max_position_embeddings
+        return embed_documents(self.module, [document_row(self._tok, c, positions) for c in cuts])
 
     def export(self, out: Path) -> dict:
         from summarize.encoders import delta

@@ -39,7 +39,11 @@ def picks(head: Head, sentences: list[str], paragraphs: list[int], emb: np.ndarr
     return mmr_select(scores, full, Length(k=3), [len(s.split()) for s in sentences], 0.0)
 
 
-def _encoder(run: Path, name: str):
+def _encoder(run: Path, name: str, context: bool = False):
+    if context:  # the article read as one sequence: only the PyTorch port does that
+        from eval.finetune.context import ContextFileEncoder
+
+        return ContextFileEncoder(run / "engine.bin", name)
     if (run / "engine.bin").exists():
         from summarize.encoders.e5 import E5FileEncoder
 
@@ -79,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     if fold < 0:
         raise SystemExit("this run trained on every fold; there is nothing held out to score")
     head = Head.load(args.run / "head.npz")
-    encoder = _encoder(args.run, head.encoder)
+    context = run["config"].get("context", False)
+    encoder = _encoder(args.run, head.encoder, context)
     test = [a for a in load_articles() if fold_of(a.id) == fold]
     test = test[: args.limit] if args.limit else test
     vectors, chosen = [], []
@@ -96,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
               "rouge": {n: {t: round(100 * float(s[t].mean()), 2) for t in ROUGE_TYPES} for n, s in scores.items()},
               "r1_diff_vs_lead3": round(100 * diff.mean, 2), "r1_diff_ci95": [round(100 * diff.low, 2), round(100 * diff.high, 2)],
               "mode": "given sentences, k=3, diversity 0, paragraphs given"}
-    if args.torch_check and (args.run / "engine.bin").exists():
+    if args.torch_check and (args.run / "engine.bin").exists() and not context:
         k = args.torch_check
         record["engine_vs_torch"] = torch_check(args.run, test[:k], vectors[:k], head, chosen[:k])
     out = args.out or RESULTS / f"finetune_fold{fold}{args.tag}.json"

@@ -51,6 +51,7 @@ class FTConfig:
     weight_decay: float = 0.01
     warmup: float = 0.1  # share of the steps with a linearly rising learning rate
     max_length: int = 128  # tokens per sentence (IndoSum sentences: 99.9 % shorter)
+    context: bool = False  # embed each article's window as one sequence (``eval.finetune.context``)
     subset_temp: float = 0.02
     scale_articles: int = 100  # articles whose features set the scaling (before training)
     checkpoint_every: int = 25
@@ -97,15 +98,15 @@ class Trainer:
         """Feature mean/std from the untrained encoder on a fixed sample (the head's inputs must be
         scaled before training starts; the scaling is then kept, as the shipped head keeps it)."""
         sample = self.articles[: self.cfg.scale_articles]
-        embs = [self.backend.encode(self._cut(a)) for a in sample]
+        with torch.inference_mode():
+            embs = [self.backend.embed_articles([self._cut(a)], self.cfg.context)[0].numpy() for a in sample]
         feats = np.concatenate([e.feats for e in make_examples(sample, embs, self.net_cfg.max_positions)])
         return feats.mean(axis=0), feats.std(axis=0) + 1e-6
 
     def loss(self, arts: list[Article]) -> torch.Tensor:
         cuts = [self._cut(a) for a in arts]
         with torch.set_grad_enabled(not self.cfg.freeze_encoder):
-            vectors = self.backend.embed(self.backend.tokenize([s for c in cuts for s in c]))
-        per_article = list(torch.split(vectors, [len(c) for c in cuts]))
+            per_article = self.backend.embed_articles(cuts, self.cfg.context)
         exs = make_examples(arts, [v.detach().numpy() for v in per_article], self.net_cfg.max_positions, target="oracle3")
         _, feats, _, pad = _batch(exs, self.mean, self.std)
         emb = torch.nn.utils.rnn.pad_sequence(per_article, batch_first=True)
