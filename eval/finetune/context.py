@@ -35,7 +35,8 @@ def document_row(tok: E5Tokenizer, sentences: Sequence[str], positions: int) -> 
     if cap < 1:
         raise ValueError(f"{len(sentences)} sentences cannot share {positions} positions")
     contents = [tok.content_ids([s], PREFIX if i == 0 else "")[0][:cap] for i, s in enumerate(sentences)]
-    row, spans = [tok.bos], []
+    row: list[int] = [tok.bos]
+    spans: list[tuple[int, int]] = []
     for content in contents:
         start = 0 if not spans else len(row)
         row += [*content, tok.eos]
