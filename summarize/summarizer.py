@@ -194,13 +194,12 @@ class Summarizer:
 
     def _summaries(self, parsed: list[list[Sentence]], length: Length, progress: bool) -> list[Summary]:
         candidates = [sents[: self.max_candidates] for sents in parsed]
-        vectors = self._embed([s.text for sents in candidates for s in sents], progress)
-        out, offset = [], 0
-        for sents, every in zip(candidates, parsed):
-            emb = vectors[offset : offset + len(sents)]
-            offset += len(sents)
-            out.append(self._pick(sents, emb, length, every))
-        return out
+        if self.encoder.contextual:
+            windows = self._embed_windows([[s.text for s in sents] for sents in candidates], progress)
+        else:
+            vectors = self._embed([s.text for sents in candidates for s in sents], progress)
+            windows = np.split(vectors, np.cumsum([len(sents) for sents in candidates])[:-1])
+        return [self._pick(sents, emb, length, every) for sents, emb, every in zip(candidates, windows, parsed)]
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:
         """Vectors for ``texts``: each distinct (truncated) text is embedded once, across articles."""
@@ -217,6 +216,23 @@ class Summarizer:
                 bar.update(len(parts[-1]))
         row = {key: i for i, key in enumerate(unique)}
         return np.concatenate(parts)[[row[k] for k in keys]]
+
+    def _embed_windows(self, windows: list[list[str]], progress: bool) -> list[np.ndarray]:
+        """Vectors of each article's candidate window, read as one piece (a ``contextual``
+        encoder), about ``EMBED_CHUNK`` sentences a call."""
+        from tqdm import tqdm
+
+        out: list[np.ndarray] = []
+        with tqdm(total=sum(map(len, windows)), unit="sent", desc="embedding", disable=not progress) as bar:
+            start = 0
+            while start < len(windows):
+                stop, size = start + 1, len(windows[start])
+                while stop < len(windows) and size + len(windows[stop]) <= EMBED_CHUNK:
+                    size, stop = size + len(windows[stop]), stop + 1
+                out += self.encoder.encode_windows(windows[start:stop])
+                bar.update(size)
+                start = stop
+        return out
 
     @staticmethod
     def _sentences(item: str | tuple[list[str], Sequence[int] | None], name: str = "text") -> list[Sentence]:

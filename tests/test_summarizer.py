@@ -51,6 +51,32 @@ def test_summarize_many_matches_one_by_one_and_embeds_each_text_once():
     assert [m.to_dict() for m in many] == [summ.summarize(t, k=2).to_dict() for t in texts]
 
 
+class WindowsSeen(HashedWords):
+    """A contextual toy: records the windows it is given, embeds their sentences alone."""
+
+    contextual = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.windows: list[list[list[str]]] = []
+
+    def encode_windows(self, windows):
+        self.windows.append([list(w) for w in windows])
+        return [self.encode(w) for w in windows]
+
+
+def test_a_contextual_encoder_gets_each_articles_candidate_window(monkeypatch):
+    import summarize.summarizer as module
+
+    monkeypatch.setattr(module, "EMBED_CHUNK", 8)  # two 4-sentence windows a call
+    enc = WindowsSeen()
+    summ = Summarizer(encoder=enc, ranker="centrality", max_candidates=4)
+    texts = [" ".join(SENTENCES), " ".join(SENTENCES[::-1]), " ".join(SENTENCES[:3])]
+    many = summ.summarize_many(texts, k=2)
+    assert enc.windows == [[SENTENCES[:4], SENTENCES[::-1][:4]], [SENTENCES[:3]]]
+    assert [m.to_dict() for m in many] == [summ.summarize(t, k=2).to_dict() for t in texts]
+
+
 def test_candidates_are_capped_before_embedding():
     enc = HashedWords()
     Summarizer(encoder=enc, ranker="lead", max_candidates=4).summarize(sentences=SENTENCES, k=2)

@@ -28,9 +28,19 @@ class Encoder(ABC):
     #: The name a user passes to pick this encoder (also written into summaries and model cards).
     name: str = "encoder"
 
+    #: True when a sentence's vector depends on the sentences around it (``encode_windows``):
+    #: the summarizer then embeds each article's candidate window in one piece.
+    contextual: bool = False
+
     @abstractmethod
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return an (len(texts), dim) float32 array with L2-normalised rows."""
+
+    def encode_windows(self, windows: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Each window's (len(window), dim) rows. Sentences are embedded alone unless the
+        encoder is ``contextual``, so this is ``encode`` over all of them, split back."""
+        vectors = self.encode([s for w in windows for s in w])
+        return np.split(vectors, np.cumsum([len(w) for w in windows])[:-1]) if windows else []
 
 
 _REGISTRY: Registry[Encoder] = Registry("encoder", {

@@ -23,7 +23,7 @@ import contextlib
 import hashlib
 import os
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -106,18 +106,16 @@ class BatchedE5:
         rows = dequantize(self._word_blocks[used].reshape(-1)).reshape(len(used), self.dim)
         return rows[inverse.reshape(ids.shape)]
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Mean-pooled last hidden states of a padded (batch, length) id matrix."""
+    def _hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Last hidden states of a padded (batch, length) id matrix."""
         x = self._word_rows(ids) + self._pos[: ids.shape[1]] + self._type0
         bias = np.where(mask, np.float32(0.0), _NEG)[:, None, None, :]
-        hidden = self._session.run(["hidden"], {"x": x, "bias": bias})[0]  # x is float32 already
-        m = mask[:, :, None].astype(np.float32)
-        return (hidden * m).sum(1) / m.sum(1)
+        return self._session.run(["hidden"], {"x": x, "bias": bias})[0]  # x is float32 already
 
-    def passage(self, texts: Sequence[str]) -> np.ndarray:
-        rows, _ = self._tok(list(texts))
-        out = np.zeros((len(rows), self.dim), dtype=np.float32)
-        order = sorted(range(len(rows)), key=lambda i: (len(rows[i]), i))
+    def _batches(self, rows: Sequence[Sequence[int]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """Row indices, their hidden states and mask, in length-sorted batches of about
+        ``BATCH_TOKENS``; empty rows are skipped."""
+        order = sorted((i for i in range(len(rows)) if rows[i]), key=lambda i: (len(rows[i]), i))
         start = 0
         while start < len(order):
             stop = start + 1
@@ -129,6 +127,24 @@ class BatchedE5:
             mask = np.zeros((len(part), width), dtype=bool)
             for j, i in enumerate(part):
                 ids[j, : len(rows[i])], mask[j, : len(rows[i])] = rows[i], True
-            out[part] = self._forward(ids, mask)
+            yield part, self._hidden(ids, mask), mask
             start = stop
+
+    def passage(self, texts: Sequence[str]) -> np.ndarray:
+        rows, _ = self._tok(list(texts))
+        out = np.zeros((len(rows), self.dim), dtype=np.float32)
+        for part, hidden, mask in self._batches(rows):
+            m = mask[:, :, None].astype(np.float32)
+            out[part] = (hidden * m).sum(1) / m.sum(1)
+        return out
+
+    def windows(self, windows: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Each window's sentences read as one sequence (``E5Tokenizer.window``), each sentence
+        the mean of its own span's hidden states; rows are not normalized."""
+        laid_out = [self._tok.window(list(w)) for w in windows]
+        out = [np.zeros((len(spans), self.dim), dtype=np.float32) for _, spans in laid_out]
+        for part, hidden, _ in self._batches([row for row, _ in laid_out]):
+            for j, i in enumerate(part):
+                for k, (a, b) in enumerate(laid_out[i][1]):
+                    out[i][k] = hidden[j, a:b].mean(0)
         return out

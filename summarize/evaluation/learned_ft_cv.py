@@ -4,9 +4,12 @@ The shipped fine-tuned encoder saw every IndoSum article in training, so scoring
 would flatter it. Here each fold F is summarized by the encoder fine-tuned without fold F
 (``python -m eval.finetune.train --fold F``, one run directory per fold) and by a head trained,
 on that encoder's vectors, without fold F: the recipe of the shipped pair, repeated five times.
+A run trained with its articles read in context (``run.json``: ``"context": true``) is read the
+same way here.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,12 @@ STEM = "e5-6l-ft"
 def missing_runs(runs: str, folds: list[int]) -> list[str]:
     return [str(Path(runs.format(fold=f)) / "engine.bin") for f in folds
             if not (Path(runs.format(fold=f)) / "engine.bin").is_file()]
+
+
+def trained_in_context(run_dir: Path) -> bool:
+    """Whether ``eval.finetune.train`` read this run's articles as one sequence each."""
+    record = run_dir / "run.json"
+    return record.is_file() and bool(json.loads(record.read_text()).get("config", {}).get("context", False))
 
 
 class LearnedFineTunedCV(System):
@@ -67,8 +76,9 @@ class LearnedFineTunedCV(System):
                                     "(train it with python -m eval.finetune.train --fold F)")
         code = training_fingerprint(self.train) if self.cache_dir else ""
         for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
-            engine = Path(self.runs.format(fold=f)) / "engine.bin"
-            encoder = CachedEncoder(E5FileEncoder(str(engine), f"{self.stem}-f{f}"), self.embed_cache)
+            run = Path(self.runs.format(fold=f))
+            encoder = CachedEncoder(E5FileEncoder(str(run / "engine.bin"), f"{self.stem}-f{f}",
+                                                  contextual=trained_in_context(run)), self.embed_cache)
             train_idx = [i for i, g in enumerate(folds) if g != f]
             vectors = [window_vectors(encoder, articles[i].sentences, window) for i in train_idx]
             encoder.save()

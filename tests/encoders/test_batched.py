@@ -73,3 +73,43 @@ def test_an_unwritable_cache_only_costs_the_rebuild(tiny_path, tmp_path, monkeyp
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv(delta.CACHE_ENV, str(blocker))
     assert BatchedE5(tiny_path).passage(["harga beras"]).shape == (1, 64)
+
+
+def test_windows_read_sentences_in_context_as_the_pytorch_port(tiny) -> None:
+    pytest.importorskip("transformers", reason="the PyTorch port needs the 'hf' extra")
+    import torch
+
+    from eval.finetune import torch_e5
+    from eval.finetune.context import embed_documents
+    from summarize.encoders.e5_tokenizer import E5Tokenizer
+
+    windows = [LONGER, LONGER[:1], [], LONGER[::-1]]
+    ours = BatchedE5(tiny).windows(windows)
+    bert, tok = torch_e5.to_bert(tiny).eval(), E5Tokenizer(tiny)
+    with torch.inference_mode():
+        port = embed_documents(bert, [tok.window(w) for w in windows if w])
+    assert [len(v) for v in ours] == [4, 1, 0, 4]
+    for mine, theirs in zip([v for v in ours if len(v)], port):
+        np.testing.assert_allclose(l2_normalize(mine), theirs.numpy(), atol=2e-5)
+    np.testing.assert_allclose(ours[1], BatchedE5(tiny).passage(LONGER[:1]), atol=1e-6)  # alone: as passage
+    assert abs(float(l2_normalize(ours[0])[0] @ l2_normalize(ours[3])[3])) < 0.9999  # other neighbours
+
+
+def test_a_window_does_not_depend_on_its_batch(tiny, monkeypatch) -> None:
+    model = BatchedE5(tiny)
+    windows = [LONGER, LONGER[1:3], LONGER[::-1]]
+    together = model.windows(windows)
+    monkeypatch.setattr(batched, "BATCH_TOKENS", 8)  # one window per batch
+    for a, b in zip(model.windows(windows), together):
+        np.testing.assert_allclose(a, b, atol=1e-6)
+
+
+def test_only_the_batched_runtime_reads_in_context(tiny_path) -> None:
+    encoder = E5FileEncoder(str(tiny_path), "tiny", contextual=True)
+    parts = encoder.encode_windows([LONGER, []])
+    assert parts[0].shape == (4, 64) and parts[1].shape == (0, 64)
+    np.testing.assert_allclose(np.linalg.norm(parts[0], axis=1), 1.0, atol=1e-5)
+    plain = E5FileEncoder(str(tiny_path), "tiny")
+    np.testing.assert_allclose(plain.encode_windows([LONGER])[0], plain.encode(LONGER), atol=1e-6)
+    with pytest.raises(ValueError, match="only the batched runtime"):
+        E5FileEncoder(str(tiny_path), "tiny", runtime="engine", contextual=True)
