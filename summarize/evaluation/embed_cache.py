@@ -29,10 +29,11 @@ def _window_key(sentences: Sequence[str]) -> str:
     return _key("\x1e".join(sentences))
 
 
-def _save_npz(path: Path, **arrays: np.ndarray) -> None:
+def _save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Written beside and renamed into place: an interrupted save never leaves half a cache."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, **arrays)
+    np.savez(tmp, **arrays)  # type: ignore[arg-type]  # numpy's stub reads the keys as its own options
     tmp.replace(path)
 
 
@@ -89,12 +90,12 @@ class CachedEncoder(Encoder):
     def save(self) -> None:
         if self._dirty:
             keys = sorted(self._vectors)
-            _save_npz(self.path, keys=np.array(keys), vectors=np.stack([self._vectors[k] for k in keys]))
+            _save_npz(self.path, {"keys": np.array(keys), "vectors": np.stack([self._vectors[k] for k in keys])})
             self._dirty = False
         if self._windows_dirty:
             keys = sorted(self._windows)
-            _save_npz(self.windows_path, keys=np.array(keys), counts=np.array([len(self._windows[k]) for k in keys]),
-                      vectors=np.concatenate([self._windows[k] for k in keys]))
+            _save_npz(self.windows_path, {"keys": np.array(keys), "counts": np.array([len(self._windows[k]) for k in keys]),
+                                          "vectors": np.concatenate([self._windows[k] for k in keys])})
             self._windows_dirty = False
 
 
