@@ -38,7 +38,7 @@ class Backend(ABC):
 
     def embed_articles(self, cuts: Sequence[Sequence[str]], context: bool = False) -> list[torch.Tensor]:
         """Each article's sentence vectors (with gradients): every sentence alone, or with
-        ``context`` the article read as one sequence (``eval.finetune.context``)."""
+        ``context`` the article read as one sequence (``E5Tokenizer.window``)."""
         if context:
             raise ValueError(f"{self.name}: document-context encoding is implemented for e5-small only")
         vectors = self.embed(self.tokenize([s for c in cuts for s in c]))
@@ -92,10 +92,7 @@ class E5Backend(Backend):
     def embed_articles(self, cuts: Sequence[Sequence[str]], context: bool = False) -> list[torch.Tensor]:
         if not context:
             return super().embed_articles(cuts)
-        from eval.finetune.context import document_row, embed_documents
-
-        positions = self.module.config.max_position_embeddings
-        return embed_documents(self.module, [document_row(self._tok, c, positions) for c in cuts])
+        return self._torch_e5.embed_windows(self.module, [self._tok.window(c) for c in cuts])
 
     def export(self, out: Path) -> dict:
         from summarize.encoders import delta

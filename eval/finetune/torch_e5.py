@@ -117,6 +117,18 @@ def embed(bert, rows: Sequence[Sequence[int]]) -> torch.Tensor:
     return nn.functional.normalize((hidden * m).sum(1) / m.sum(1), dim=-1)
 
 
+def embed_windows(bert, laid_out: Sequence[tuple[list[int], list[tuple[int, int]]]]) -> list[torch.Tensor]:
+    """Each article window (a row and its sentences' spans, ``E5Tokenizer.window``) in one
+    sequence; a sentence's vector is the mean of its span's final states, L2-normalized, as
+    ``summarize.encoders.batched.BatchedE5.windows`` computes it at run time."""
+    if not laid_out:
+        return []
+    ids, mask = pad_batch([row for row, _ in laid_out])
+    hidden = bert(input_ids=ids, attention_mask=mask).last_hidden_state
+    return [nn.functional.normalize(torch.stack([hidden[d, a:b].mean(0) for a, b in spans]), dim=-1)
+            for d, (_, spans) in enumerate(laid_out)]
+
+
 def to_model_file(bert, base: fmt.ModelFile) -> fmt.ModelFile:
     """The engine file for ``bert``: its layer count, its weights (Q4 matrices quantized with the
     converter's math), the frozen embeddings byte-identical to ``base``."""

@@ -51,7 +51,7 @@ class FTConfig:
     weight_decay: float = 0.01
     warmup: float = 0.1  # share of the steps with a linearly rising learning rate
     max_length: int = 128  # tokens per sentence (IndoSum sentences: 99.9 % shorter)
-    context: bool = False  # embed each article's window as one sequence (``eval.finetune.context``)
+    context: bool = False  # read each article's window as one sequence (``E5Tokenizer.window``)
     subset_temp: float = 0.02
     scale_articles: int = 100  # articles whose features set the scaling (before training)
     checkpoint_every: int = 25

@@ -80,14 +80,14 @@ def test_windows_read_sentences_in_context_as_the_pytorch_port(tiny) -> None:
     import torch
 
     from eval.finetune import torch_e5
-    from eval.finetune.context import embed_documents
+    from eval.finetune.torch_e5 import embed_windows
     from summarize.encoders.e5_tokenizer import E5Tokenizer
 
     windows = [LONGER, LONGER[:1], [], LONGER[::-1]]
     ours = BatchedE5(tiny).windows(windows)
     bert, tok = torch_e5.to_bert(tiny).eval(), E5Tokenizer(tiny)
     with torch.inference_mode():
-        port = embed_documents(bert, [tok.window(w) for w in windows if w])
+        port = embed_windows(bert, [tok.window(w) for w in windows if w])
     assert [len(v) for v in ours] == [4, 1, 0, 4]
     for mine, theirs in zip([v for v in ours if len(v)], port):
         np.testing.assert_allclose(l2_normalize(mine), theirs.numpy(), atol=2e-5)
