@@ -63,6 +63,8 @@ def load_training_data(encoder: str, limit: int | None = None, cached_only: bool
     from summarize.evaluation.embed_cache import CACHE_DIR, CachedEncoder, _key, window_vectors
 
     enc = CachedEncoder(get_encoder(encoder), cache_dir or CACHE_DIR)
+    if enc.contextual and window is None:
+        raise ValueError(f"{enc.name} reads an article's sentences together, one window at a time; give the window")
     articles = load_articles(limit=limit)
     if cached_only:
         articles = [a for a in articles if all(_key(s) in enc._vectors for s in a.sentences)]

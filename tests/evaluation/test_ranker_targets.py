@@ -4,15 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 import summarize.encoders as encoders
+from summarize.encoders.base import Encoder
 from summarize.evaluation.locations import INDOSUM_ENV
 from summarize.evaluation.ranker_targets import load_training_data
 
 FIXTURE = Path(__file__).parent / "fixtures" / "indosum5.jsonl"
 
 
-class Counting:
+class Counting(Encoder):
     name = "counting"
 
     def __init__(self) -> None:
@@ -34,3 +36,13 @@ def test_a_window_embeds_only_the_heads_positions(monkeypatch, tmp_path) -> None
     for art, f, w in zip(articles, full, windowed):
         assert f.shape == w.shape == (len(art.sentences), 4)
         assert np.array_equal(w[:3], f[:3]) and not w[3:].any()
+
+
+def test_a_contextual_encoder_needs_the_window(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv(INDOSUM_ENV, str(FIXTURE))
+    enc = Counting()
+    enc.contextual = True
+    monkeypatch.setattr(encoders, "get_encoder", lambda name: enc)
+    with pytest.raises(ValueError, match="one window at a time"):
+        load_training_data("counting", cache_dir=tmp_path)
+    assert enc.seen == 0
