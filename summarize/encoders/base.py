@@ -19,7 +19,7 @@ DEFAULT_ENCODER = "e5-small-id-ft"
 #: not trained for that (and moves the similarities the claim matcher's thresholds were fitted
 #: on), so the claim checker and the archive keep this general-purpose one when summaries use it.
 SIMILARITY_ENCODER = "e5-small"
-RANKING_ONLY = frozenset({"e5-small-id-ft"})
+RANKING_ONLY = frozenset({"e5-small-id-ft", "e5-small-id-ft-ctx"})
 
 
 class Encoder(ABC):
@@ -46,6 +46,7 @@ class Encoder(ABC):
 _REGISTRY: Registry[Encoder] = Registry("encoder", {
     "e5-small": "summarize.encoders.e5:E5Encoder",
     "e5-small-id-ft": "summarize.encoders.finetuned:FineTunedE5Encoder",
+    "e5-small-id-ft-ctx": "summarize.encoders.finetuned:ContextFineTunedE5Encoder",
 })
 
 

@@ -38,6 +38,10 @@ from summarize.encoders.q4 import dequantize
 #: enough to stay in cache (1,024-2,048 measured ahead of 4,096 and 8,192 on IndoSum sentences).
 BATCH_TOKENS = 2048
 _NEG = np.float32(-1e9)  # masked attention logits: exp() underflows to exactly 0
+#: Sentences read as one sequence at most: the learned head's window, what fine-tuning in context
+#: read. A longer window (a ranker without one) is read in consecutive pieces of this many, so
+#: every sentence keeps a fair share of the 512 positions.
+WINDOW_SENTENCES = 10
 
 
 def _artifact_key(model_bytes: bytes) -> str:
@@ -139,12 +143,18 @@ class BatchedE5:
         return out
 
     def windows(self, windows: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        """Each window's sentences read as one sequence (``E5Tokenizer.window``), each sentence
-        the mean of its own span's hidden states; rows are not normalized."""
-        laid_out = [self._tok.window(list(w)) for w in windows]
-        out = [np.zeros((len(spans), self.dim), dtype=np.float32) for _, spans in laid_out]
+        """Each window's sentences read as one sequence (``E5Tokenizer.window``; in pieces of
+        ``WINDOW_SENTENCES``), each sentence the mean of its own span's hidden states; rows are
+        not normalized."""
+        pieces = [(i, list(w[j : j + WINDOW_SENTENCES])) for i, w in enumerate(windows)
+                  for j in range(0, len(w), WINDOW_SENTENCES)]
+        laid_out = [self._tok.window(piece) for _, piece in pieces]
+        vectors = [np.zeros((len(spans), self.dim), dtype=np.float32) for _, spans in laid_out]
         for part, hidden, _ in self._batches([row for row, _ in laid_out]):
-            for j, i in enumerate(part):
-                for k, (a, b) in enumerate(laid_out[i][1]):
-                    out[i][k] = hidden[j, a:b].mean(0)
+            for j, p in enumerate(part):
+                for k, (a, b) in enumerate(laid_out[p][1]):
+                    vectors[p][k] = hidden[j, a:b].mean(0)
+        out = [np.zeros((0, self.dim), dtype=np.float32) for _ in windows]
+        for (i, _), v in zip(pieces, vectors):
+            out[i] = np.concatenate([out[i], v])
         return out

@@ -113,3 +113,13 @@ def test_only_the_batched_runtime_reads_in_context(tiny_path) -> None:
     np.testing.assert_allclose(plain.encode_windows([LONGER])[0], plain.encode(LONGER), atol=1e-6)
     with pytest.raises(ValueError, match="only the batched runtime"):
         E5FileEncoder(str(tiny_path), "tiny", runtime="engine", contextual=True)
+
+
+def test_a_long_window_is_read_in_pieces_of_the_heads_size(tiny) -> None:
+    model = BatchedE5(tiny)
+    long = [f"{LONGER[i % 4]} {i}" for i in range(23)]
+    [whole] = model.windows([long])
+    pieces = model.windows([long[:10], long[10:20], long[20:]])
+    assert batched.WINDOW_SENTENCES == 10 and whole.shape == (23, 64)
+    np.testing.assert_allclose(whole, np.concatenate(pieces), atol=1e-6)
+    assert model.windows([["kata"] * 300])[0].shape == (300, 64)  # never more sentences than positions

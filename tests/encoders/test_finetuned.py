@@ -16,7 +16,8 @@ def models(tmp_path, monkeypatch):
     base = fmt.read_model(fmt.bundled_model_path())
     small = fmt.truncate_layers(base, 2)
     tuned = small.with_tensors({"l0.q.b": fmt.f32_tensor("l0.q.b", small.array("l0.q.b") + 0.05)})
-    delta.write_delta(tuned, base, finetuned.delta_path(root=tmp_path / "models"))
+    for name in (finetuned.NAME, finetuned.CONTEXT_NAME):
+        delta.write_delta(tuned, base, finetuned.delta_path(name, root=tmp_path / "models"))
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "models"))
     monkeypatch.setenv(delta.CACHE_ENV, str(tmp_path / "cache"))
     return tuned
@@ -36,6 +37,19 @@ def test_registered_name_builds_the_rebuilt_engine(models, tmp_path) -> None:
     assert encoder.runtime == "batched"  # what its head was trained on
     engine = finetuned.FineTunedE5Encoder(runtime="engine").encode(texts)
     assert (vec * engine).sum(1).min() > 0.995  # the same file: float32 against int8 activations
+
+
+def test_the_context_encoder_reads_windows_whole(models) -> None:
+    from summarize.encoders import get_encoder
+
+    encoder = get_encoder(finetuned.CONTEXT_NAME)
+    texts = ["Harga beras naik 5 persen.", "Bank Indonesia menahan suku bunga."]
+    assert encoder.name == finetuned.CONTEXT_NAME and encoder.contextual
+    [window] = encoder.encode_windows([texts])
+    alone = encoder.encode(texts)
+    assert window.shape == alone.shape and (window * alone).sum(1).max() < 0.9999
+    with pytest.raises(ValueError, match="only the batched runtime"):
+        finetuned.ContextFineTunedE5Encoder(runtime="engine")
 
 
 def test_missing_weights_name_the_file(tmp_path, monkeypatch) -> None:
