@@ -8,7 +8,8 @@ The report compares every system with LEAD-3; this answers "is A better than B" 
 statistics (``summarize.evaluation.metrics.paired_test``: the mean per-article difference, its
 bootstrap 95 % interval and a paired sign-flip p-value), per mode and ROUGE type. With ``--run-b``, B is read from another run of the same articles (one
 system under two recipes, e.g. two fine-tuned encoders). Writes
-``eval/results/compare_<A>_vs_<B>[_<run-b>].json``.
+``eval/results/compare_<A>_vs_<B>.json``, or with ``--run-b``
+``compare_<A>_<run>_vs_<B>_<run-b>.json`` (the runs' names tell the recipes apart).
 """
 from __future__ import annotations
 
@@ -60,8 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     record = {"command": "python -m eval.compare_systems " + " ".join(sys.argv[1:] if argv is None else argv),
               **compare(args.run, args.a, args.b, args.resamples, args.run_b)}
-    suffix = "" if args.run_b is None else "_" + args.run_b.name.removesuffix(".json")
-    (RESULTS / f"compare_{args.a}_vs_{args.b}{suffix}.json").write_text(json.dumps(record, indent=1))
+    if args.run_b is None:
+        name = f"compare_{args.a}_vs_{args.b}.json"
+    else:
+        name = f"compare_{args.a}_{args.run.stem}_vs_{args.b}_{args.run_b.stem}.json"
+    (RESULTS / name).write_text(json.dumps(record, indent=1))
     print(json.dumps(record, indent=1))
     return 0
 

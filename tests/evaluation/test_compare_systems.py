@@ -36,7 +36,7 @@ def test_b_from_another_run_of_the_same_articles(tmp_path, monkeypatch) -> None:
     new = _run(tmp_path, [0.6, 0.7] * 5, [0.0, 0.0] * 5, "new")
     old = _run(tmp_path, [0.5, 0.7] * 5, [0.0, 0.0] * 5, "old")
     assert compare_systems.main(["--run", str(new), "--run-b", str(old), "A", "A", "--resamples", "200"]) == 0
-    record = json.loads((tmp_path / "compare_A_vs_A_old.json").read_text())
+    record = json.loads((tmp_path / "compare_A_new_vs_A_old.json").read_text())
     assert record["run_b"] == str(old) and record["modes"]["given"]["rouge1"]["diff"] == 5.0
 
 
