@@ -47,11 +47,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--results-dir", type=Path, default=results_dir(),
                     help="where reports go (default: eval/results in a checkout, else ./summarize-eval/results)")
     ap.add_argument("--encoder", default=FROZEN_ENCODER, help=f"encoder of the ours-* systems but ours-learned-ft "
-                    f"(default {FROZEN_ENCODER}; cached). Not e5-small-id-ft: it was fine-tuned on every IndoSum "
-                    "article, so its scores here would be leaked; ours-learned-ft cross-validates it instead")
+                    f"(default {FROZEN_ENCODER}; cached). Not e5-small-id-ft or e5-small-id-ft-ctx: they were fine-tuned "
+                    "on every IndoSum article, so their scores here would be leaked; ours-learned-ft cross-validates "
+                    "them instead (--ft-runs)")
     ap.add_argument("--ft-runs", default=DEFAULT_RUNS, metavar="PATTERN",
                     help="run directories of ours-learned-ft, {fold} standing for the held-out fold "
-                         "(default: eval/cache/ft/e5-6l-f{fold}-all-lr1e-4, written by eval.finetune.train --fold F)")
+                         "(default: eval/cache/ft/e5-6l-f{fold}-all-lr1e-4, written by eval.finetune.train --fold F; "
+                         "runs trained with --context are read in context)")
     ap.add_argument("--ft-name", default=STEM, metavar="STEM",
                     help=f"name of ours-learned-ft's fold encoders, '<STEM>-f<F>': keys their embedding cache and "
                          f"fold heads, so runs of another recipe need their own (default {STEM})")
