@@ -52,7 +52,7 @@ def default_diversity(ranker: Ranker, encoder: str) -> float:
 class Summarizer:
     """Extractive summarizer: picks the sentences that best represent an article, in article order.
 
-    >>> s = Summarizer()                      # e5-small-id-ft encoder, learned ranker
+    >>> s = Summarizer()                      # e5-small-id-ft-ctx encoder, learned ranker
     >>> summary = s.summarize(text, k=3)      # doctest: +SKIP
     """
 

@@ -120,7 +120,7 @@ def test_adaptive_needs_a_ranker_that_learned_a_length(toy):
 
 def test_adaptive_length_follows_the_shipped_heads_word_target():
     s = Summarizer()
-    target = s.ranker.summary_words("e5-small-id-ft")
+    target = s.ranker.summary_words("e5-small-id-ft-ctx")
     assert target is not None and 20 < target < 150
     short = [f"Harga cabai naik {i} persen." for i in range(10)]  # 5 words each
     long = [" ".join(f"kata{j}" for j in range(40)) + f" nomor {i}." for i in range(10)]  # 42 words each
@@ -133,7 +133,7 @@ def test_adaptive_length_follows_the_shipped_heads_word_target():
 def test_default_pipeline_on_an_example_article(example_text: str):
     summ = Summarizer()
     summary = summ.summarize(example_text, k=3)
-    assert summary.encoder == "e5-small-id-ft" and summary.ranker == "learned"
+    assert summary.encoder == "e5-small-id-ft-ctx" and summary.ranker == "learned"
     assert len(summary.sentences) == 3
     assert [s.index for s in summary.sentences] == sorted(s.index for s in summary.sentences)
     for sent in summary.sentences:

@@ -13,8 +13,9 @@ import numpy as np
 
 from summarize.registry import Factory, Registry
 
-#: The summarizer's default: e5-small cut to 6 layers and fine-tuned for ranking (``finetuned``).
-DEFAULT_ENCODER = "e5-small-id-ft"
+#: The summarizer's default: e5-small cut to 6 layers, fine-tuned for ranking with each article's
+#: sentences read together, and run that way (``finetuned``).
+DEFAULT_ENCODER = "e5-small-id-ft-ctx"
 #: Claims compare sentences by meaning. An encoder fine-tuned to rank sentences for summaries is
 #: not trained for that (and moves the similarities the claim matcher's thresholds were fitted
 #: on), so the claim checker and the archive keep this general-purpose one when summaries use it.

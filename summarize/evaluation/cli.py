@@ -52,8 +52,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     "them instead (--ft-runs)")
     ap.add_argument("--ft-runs", default=DEFAULT_RUNS, metavar="PATTERN",
                     help="run directories of ours-learned-ft, {fold} standing for the held-out fold "
-                         "(default: eval/cache/ft/e5-6l-f{fold}-all-lr1e-4, written by eval.finetune.train --fold F; "
-                         "runs trained with --context are read in context)")
+                         "(default: eval/cache/ft/e5-6l-f{fold}-all-lr1e-4-ctx, the default encoder's recipe, written by "
+                         "eval.finetune.train --fold F --context; runs trained with --context are read in context)")
     ap.add_argument("--ft-name", default=STEM, metavar="STEM",
                     help=f"name of ours-learned-ft's fold encoders, '<STEM>-f<F>': keys their embedding cache and "
                          f"fold heads, so runs of another recipe need their own (default {STEM})")

@@ -27,10 +27,10 @@ from summarize.rankers import Ranker
 from summarize.summarizer import Summarizer
 
 #: Where ``eval.finetune.train --fold F`` runs live, ``{fold}`` standing for F (``--ft-runs``).
-DEFAULT_RUNS = str(cache_dir() / "ft" / "e5-6l-f{fold}-all-lr1e-4")
+DEFAULT_RUNS = str(cache_dir() / "ft" / "e5-6l-f{fold}-all-lr1e-4-ctx")
 #: Fold F's encoder is named ``<STEM>-f<F>`` (its embedding cache file and its heads' key);
 #: another recipe's runs need another stem (``--ft-name``), or they would read these vectors.
-STEM = "e5-6l-ft"
+STEM = "e5-6l-ctx"
 
 
 def missing_runs(runs: str, folds: list[int]) -> list[str]:

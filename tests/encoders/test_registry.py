@@ -21,10 +21,12 @@ class _Constant(Encoder):
 
 
 def test_the_fine_tuned_encoder_is_the_default_and_e5_small_an_option() -> None:
-    from summarize.encoders.finetuned import FineTunedE5Encoder
+    from summarize.encoders.finetuned import ContextFineTunedE5Encoder
 
-    assert DEFAULT_ENCODER == "e5-small-id-ft" and {"e5-small", "e5-small-id-ft"} <= set(available_encoders())
-    assert isinstance(get_encoder(None), FineTunedE5Encoder) and get_encoder(None).name == "e5-small-id-ft"
+    assert DEFAULT_ENCODER == "e5-small-id-ft-ctx"
+    assert {"e5-small", "e5-small-id-ft", "e5-small-id-ft-ctx"} <= set(available_encoders())
+    default = get_encoder(None)
+    assert isinstance(default, ContextFineTunedE5Encoder) and default.name == "e5-small-id-ft-ctx" and default.contextual
     encoder = get_encoder("e5-small")
     assert isinstance(encoder, E5Encoder) and encoder.name == "e5-small"
 
@@ -80,6 +82,7 @@ def test_claims_keep_a_similarity_encoder_when_summaries_use_a_ranking_one() -> 
     from summarize.encoders.base import SIMILARITY_ENCODER, similarity_encoder
 
     assert similarity_encoder(None) == similarity_encoder("e5-small-id-ft") == SIMILARITY_ENCODER
+    assert similarity_encoder("e5-small-id-ft-ctx") == SIMILARITY_ENCODER
     assert similarity_encoder("indobenchmark/indobert-base-p1") == "indobenchmark/indobert-base-p1"
     encoder = _Constant()
     assert similarity_encoder(encoder) is encoder

@@ -38,12 +38,12 @@ def test_each_fold_uses_its_own_encoder_and_a_head_that_never_saw_it(runs, tmp_p
 
     system = LearnedFineTunedCV(train, runs, cache_dir=None, embed_cache=tmp_path)
     system.prepare(articles)
-    assert sorted(name for name, _, _ in seen) == [f"e5-6l-ft-f{f}" for f in sorted({fold_of(a.id) for a in articles})]
+    assert sorted(name for name, _, _ in seen) == [f"e5-6l-ctx-f{f}" for f in sorted({fold_of(a.id) for a in articles})]
     for _, embeddings, _ in seen:  # only the head's window is embedded
         assert all(not e[10:].any() and e[: min(10, len(e))].any() for e in embeddings)
     for a in articles:
         f = fold_of(a.id)
-        assert system.encoders[f].name == f"e5-6l-ft-f{f}"
+        assert system.encoders[f].name == f"e5-6l-ctx-f{f}"
         assert all(fold_of(i) != f for i in system.models[f].trained_ids)  # type: ignore[attr-defined]
         for mode in ("given", "raw"):
             assert len(system.select(a, mode)) == 3
@@ -67,3 +67,20 @@ def test_missing_fold_runs_skip_the_system_with_a_note(tmp_path) -> None:
                                    ft_runs=str(tmp_path / "f{fold}"))
     assert [s.name for s in systems] == ["LEAD-3"]
     assert notes == [f"ours-learned-ft skipped: no fine-tuned fold encoder at {tmp_path / 'f0' / 'engine.bin'}"]
+
+
+def test_runs_trained_in_context_are_read_in_context(runs, tmp_path) -> None:
+    import json
+    import shutil
+
+    root = tmp_path / "ctx-runs"
+    for f in range(N_FOLDS):
+        shutil.copytree(Path(runs.format(fold=f)), root / f"f{f}", symlinks=True)
+        (root / f"f{f}" / "run.json").write_text(json.dumps({"config": {"context": f % 2 == 0}}))
+    articles = load_articles(FIXTURE)
+    system = LearnedFineTunedCV(lambda arts, embs, name: _Memorizing(set()), str(root / "f{fold}"),
+                                cache_dir=None, embed_cache=tmp_path / "cache")
+    system.prepare(articles)
+    assert {f: e.contextual for f, e in system.encoders.items()} == {f: f % 2 == 0 for f in system.encoders}
+    for a in articles:
+        assert len(system.select(a, "raw")) == 3
