@@ -228,3 +228,16 @@ def test_max_words_below_the_best_sentence_returns_it_with_a_warning(toy):
     with pytest.warns(LengthWarning, match="has 7 words, more than max_words=3"):
         summary = toy.summarize(sentences=SENTENCES, max_words=3)
     assert [s.index for s in summary.sentences] == [0]
+
+
+def test_the_default_contextual_encoder_takes_long_and_odd_articles():
+    """Hundreds of candidates (a ranker with no window) are read in pieces; control characters,
+    empty-looking and very long sentences do not break a window."""
+    odd = ["\x00\x01 kontrol.", "\u202e teks terbalik \ufeff.", "harga " * 400 + "naik.", "½ ☃ ."]
+    many = [f"Kalimat nomor {i} tentang harga beras di pasar." for i in range(250)]
+    summ = Summarizer(ranker="centrality", diversity=0.0)
+    assert summ.encoder.contextual
+    summaries = summ.summarize_many([" ".join(odd + SENTENCES), " ".join(many)], k=3)
+    assert [len(s.sentences) for s in summaries] == [3, 3]
+    learned = Summarizer().summarize(sentences=odd + SENTENCES, k=2)
+    assert len(learned.sentences) == 2 and learned.encoder == "e5-small-id-ft-ctx"
