@@ -69,9 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "in rank order while they bring the summary closer to the length the learned ranker "
                         "saw in training (58 words for the shipped heads)")
     p.add_argument("--encoder", default=DEFAULT_ENCODER, help=f"sentence encoder: {DEFAULT_ENCODER} (default: "
-                   "e5-small cut to 6 layers and fine-tuned on IndoSum), e5-small (the bundled 12 layers, "
-                   "frozen), or a Hugging Face model id / local directory; claims always use e5-small unless "
-                   "this is a Hugging Face model")
+                   "e5-small cut to 6 layers and fine-tuned on IndoSum, reading each article's first 10 "
+                   "sentences together), e5-small-id-ft (the same, each sentence alone), e5-small (the bundled "
+                   "12 layers, frozen), or a Hugging Face model id / local directory; claims always use "
+                   "e5-small unless this is a Hugging Face model")
     p.add_argument("--ranker", default=None, help="sentence ranker (default: the learned one); "
                    "see --list for the choices")
     p.add_argument("--diversity", type=float, default=None, metavar="D",
