@@ -6,7 +6,7 @@ from typing import Iterable, Literal, Sequence, overload
 
 import numpy as np
 
-from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder
+from summarize.encoders.base import DEFAULT_ENCODER, Encoder, get_encoder, split_rows
 from summarize.errors import InputError, LengthWarning
 from summarize.rankers.base import Document, Ranker, get_ranker
 from summarize.select import Length, mmr_select
@@ -198,7 +198,7 @@ class Summarizer:
             windows = self._embed_windows([[s.text for s in sents] for sents in candidates], progress)
         else:
             vectors = self._embed([s.text for sents in candidates for s in sents], progress)
-            windows = np.split(vectors, np.cumsum([len(sents) for sents in candidates])[:-1])
+            windows = split_rows(vectors, [len(sents) for sents in candidates])
         return [self._pick(sents, emb, length, every) for sents, emb, every in zip(candidates, windows, parsed)]
 
     def _embed(self, texts: list[str], progress: bool) -> np.ndarray:

@@ -40,8 +40,7 @@ class Encoder(ABC):
     def encode_windows(self, windows: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Each window's (len(window), dim) rows. Sentences are embedded alone unless the
         encoder is ``contextual``, so this is ``encode`` over all of them, split back."""
-        vectors = self.encode([s for w in windows for s in w])
-        return np.split(vectors, np.cumsum([len(w) for w in windows])[:-1]) if windows else []
+        return split_rows(self.encode([s for w in windows for s in w]), [len(w) for w in windows])
 
 
 _REGISTRY: Registry[Encoder] = Registry("encoder", {
@@ -77,6 +76,11 @@ def similarity_encoder(spec: str | Encoder | None) -> str | Encoder:
     none or a ranking-only encoder."""
     name = spec.name if isinstance(spec, Encoder) else spec
     return SIMILARITY_ENCODER if spec is None or name in RANKING_ONLY else spec
+
+
+def split_rows(vectors: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
+    """Consecutive row blocks of ``sizes`` (summing to ``len(vectors)``), one per window."""
+    return np.split(vectors, np.cumsum(sizes)[:-1]) if len(sizes) else []
 
 
 def l2_normalize(vectors: np.ndarray) -> np.ndarray:

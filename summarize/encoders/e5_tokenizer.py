@@ -85,11 +85,12 @@ class E5Tokenizer:
         cap = min(MAX_SENTENCE_TOKENS, (self.positions - 1) // len(sentences) - 1)
         if cap < 1:
             raise ValueError(f"{len(sentences)} sentences cannot share {self.positions} positions")
+        contents = self.content_ids(sentences[:1]) + self.content_ids(sentences[1:], "")  # two calls, not N
         row: list[int] = [self.bos]
         spans: list[tuple[int, int]] = []
-        for i, s in enumerate(sentences):
+        for content in contents:
             start = len(row) if spans else 0
-            row += [*self.content_ids([s], PREFIX if i == 0 else "")[0][:cap], self.eos]
+            row += [*content[:cap], self.eos]
             spans.append((start, len(row)))
         return row, spans
 

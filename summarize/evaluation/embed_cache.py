@@ -15,7 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-from summarize.encoders.base import Encoder
+from summarize.encoders.base import Encoder, split_rows
 from summarize.evaluation.locations import cache_dir
 
 CACHE_DIR = cache_dir()
@@ -54,9 +54,7 @@ class CachedEncoder(Encoder):
             self._vectors = dict(zip(data["keys"].tolist(), data["vectors"]))
         if self.windows_path.exists():
             data = np.load(self.windows_path)
-            vectors = data["vectors"]  # read once: each access to an npz member reads it again
-            bounds = np.concatenate([[0], np.cumsum(data["counts"])]).astype(int)
-            self._windows = {k: vectors[a:b] for k, a, b in zip(data["keys"].tolist(), bounds[:-1], bounds[1:])}
+            self._windows = dict(zip(data["keys"].tolist(), split_rows(data["vectors"], data["counts"])))
         self._dirty = self._windows_dirty = False
 
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
