@@ -22,6 +22,7 @@ from tqdm import tqdm
 
 from summarize.evaluation.folds import fold_of
 from summarize.evaluation.indosum import load_articles
+from summarize.evaluation.learned_ft_cv import trained_in_context
 from summarize.evaluation.metrics import ROUGE_TYPES, paired_test, rouge_many
 from summarize.rankers.base import Document
 from summarize.rankers.learned import Head, LearnedRanker
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     if fold < 0:
         raise SystemExit("this run trained on every fold; there is nothing held out to score")
     head = Head.load(args.run / "head.npz")
-    context = run["config"].get("context", False)
+    context = trained_in_context(args.run)
     encoder = _encoder(args.run, head.encoder, context)
     test = [a for a in load_articles() if fold_of(a.id) == fold]
     test = test[: args.limit] if args.limit else test
