@@ -9,9 +9,12 @@ pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen" its own year. Slots
   reporting verbs, function words, places, roles, times and units removed);
 - entities: roles ("Presiden", "Wakil Presiden") and names (capitalised words) of the clause;
 - places: provinces, large cities and countries (``frame_words``);
-- time: the date or year nearest the number in its clause, else the sentence's, with "tahun
-  lalu", "tahun ini", "bulan lalu" resolved against the article's date; None when the text names
-  no time (``Claim.time`` then falls back to the article's date, as before frames);
+- time: the date, quarter ("kuartal II-2024": "2024-Q2"), half-year ("semester I/2024":
+  "2024-H1") or year nearest the number in its clause, else the sentence's, with "tahun lalu",
+  "tahun ini", "bulan lalu" resolved against the article's date; None when the text names no
+  time (``Claim.time`` then falls back to the article's date, as before frames). A quarter is
+  not its year's month: "2024-Q2" contains no "2024-05", so a quarterly and a monthly figure
+  never meet;
 - kind: change / target / realised / share / level, from the words right before and after;
 - unit_class and counted: classes, so "peserta" and "orang" (people), "UMKM" and "pelaku usaha",
   "ha" and "m2" (area) line up.
@@ -42,8 +45,6 @@ _ROLE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in ROLES) + r")\b", re
 _PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PLACE_NAMES) + r")\b")
 _NAME = re.compile(r"\b(?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|dan|&))*")
 _RELATIVE = re.compile(r"\b(tahun|bulan)\s+(lalu|silam|ini|kemarin|sebelumnya)\b", re.IGNORECASE)
-_QUARTER = re.compile(r"\b(?:kuartal|triwulan)\s+(I{1,3}|IV|[1-4])(?:\s+(?:tahun\s+)?(\d{4}))?\b", re.IGNORECASE)
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UNIT_WORDS = frozenset(w for phrase in UNITS for w in phrase)
 _MONTH_WORDS = frozenset(
     "januari februari maret april mei juni juli agustus september oktober november desember "
@@ -92,7 +93,8 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
         # A figure-free opening phrase frames the whole sentence ("Di Jawa Barat, tingkat ...").
         places = tuple(dict.fromkeys(_place(m.group()) for m in _PLACE.finditer(sentence, 0, cs)
                                      if not re.match(r"\s+[A-Z]", sentence[m.end():])))
-    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + [(m.start(), m.end()) for m in places_at]
+    periods = [(d.start - cs, d.end - cs) for d in dates if d.kind == "period" and cs <= d.start < ce]
+    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + [(m.start(), m.end()) for m in places_at] + periods
     names = _names(clause, taken + [(start - cs, end - cs)], cs == 0)
     return Frame(
         measure=_measure(sentence, cs, ce, start, end, taken),
@@ -176,17 +178,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _time(sentence: str, cs: int, ce: int, start: int, dates: list[DateSpan], article_date: str | None) -> str | None:
-    """The claim's own time: the nearest date or year of its clause (before the number first),
-    a quarter, a relative time, else the sentence's time that is no comparison's baseline."""
+    """The claim's own time: the nearest date, quarter or year of its clause (before the number
+    first), a relative time, else the sentence's time that is no comparison's baseline."""
     mine = [d for d in dates if d.iso and not d.named and cs <= d.start and d.end <= ce and d.kind != "time"]
     before = [d for d in mine if d.end <= start]
     if before:
         return before[-1].iso
-    quarter = _QUARTER.search(sentence, cs, ce)
-    if quarter:
-        year = quarter.group(2) or (mine[0].iso[:4] if mine and mine[0].iso else None) or (article_date or "")[:4]
-        if year:
-            return f"{year}-Q{_QUARTERS[quarter.group(1).lower()]}"
     if mine:
         return mine[0].iso
     relative = _RELATIVE.search(sentence, cs, ce) or _RELATIVE.search(sentence, 0, cs)

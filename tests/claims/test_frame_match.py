@@ -52,3 +52,13 @@ def test_area_units_convert() -> None:
     assert convert(ha, "m2").value == Decimal(20000) and convert(ha, "m2").low == Decimal(15000)
     assert convert(ha, "IDR") is ha
     assert compare(one("Lahan seluas 2 hektare ditanami padi."), one("Lahan seluas 20.000 m2 ditanami padi.")).compatible
+
+
+def test_two_quarters_are_two_quantities_and_a_quarter_is_no_month() -> None:
+    q2 = one("Pertumbuhan ekonomi Indonesia kuartal II-2024 sebesar 5,05 persen.")
+    q1 = one("Pertumbuhan ekonomi Indonesia kuartal I-2024 sebesar 5,11 persen.")
+    assert compare(q2, q1).ruled_out == ("time", "different time: 2024-Q1")
+    may = one("Pertumbuhan ekonomi Indonesia pada Mei 2024 sebesar 5,1 persen.")
+    assert compare(q2, may).ruled_out == ("time", "different time: 2024-05")
+    year = one("Pertumbuhan ekonomi Indonesia tahun 2024 sebesar 5,0 persen.")
+    assert compare(q2, year).compatible

@@ -24,6 +24,14 @@ def test_relative_times_and_quarters_resolve_against_the_article_date() -> None:
     assert frames("Harga naik 5 persen.")["5 persen"].time is None
 
 
+def test_a_quarter_written_with_its_year_is_the_time_and_neither_a_name_nor_the_measure() -> None:
+    f = frames("BPS melaporkan pertumbuhan ekonomi pada kuartal II-2024 sebesar 5,05 persen.")["5,05 persen"]
+    assert f.time == "2024-Q2" and f.entities == ("BPS",) and "2024" not in (f.measure or "")
+    f = frames("Pada triwulan III/2023, penjualan semen turun 3 persen.")["3 persen"]
+    assert f.time == "2023-Q3"
+    assert frames("Laba semester I/2024 mencapai Rp2 triliun.")["mencapai Rp2 triliun"].time == "2024-H1"
+
+
 def test_kind_change_level_target_realised_share() -> None:
     f = frames("Penjualan mobil naik 5 persen menjadi 20 persen.")
     assert (f["5 persen"].kind, f["20 persen"].kind) == ("change", "level")

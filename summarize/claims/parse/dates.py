@@ -47,8 +47,19 @@ _TIME = re.compile(
 _YEAR_WORD = re.compile(rf"(?i:\b(?:tahun|th\.?|thn\.?|TA)\s+){_YEAR}\b")
 _BARE_YEAR = re.compile(r"(?<![\d.,/])(?P<year>19\d\d|20\d\d)(?![\d/]|[.,]\d)")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\b\w*\d\w*)\s*$")
+# A quarter or half-year: "kuartal II-2024", "triwulan III/2023", "kuartal ketiga tahun lalu",
+# "semester 2 tahun ini". Roman numerals only in capitals ("semester ini" is no period); "Q1"/"Q2"
+# are left out: in sports news they are qualifying sessions.
+_ORDINALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pertama": 1, "kesatu": 1, "satu": 1, "kedua": 2, "dua": 2,
+             "ketiga": 3, "tiga": 3, "keempat": 4, "empat": 4}
+_PERIOD = re.compile(
+    r"(?i:\b(?P<unit>kuartal|triwulan|semester)\s+(?:ke-?\s*)?)"
+    r"(?P<n>(?:IV|I{1,3})(?![\w])|[1-4]\b|(?i:pertama|kesatu|satu|kedua|dua|ketiga|tiga|keempat|empat)\b)"
+    r"(?:\s*[-/]\s*" + _YEAR + r"\b|\s+(?i:tahun\s+)?(?P<when>" + _YEAR.replace("year", "year2")
+    + r"\b|(?i:ini|lalu|sebelumnya)\b))?"
+)
 
-Kind = Literal["date", "time", "year"]
+Kind = Literal["date", "time", "year", "period"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,7 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
         name = _NAME_BEFORE.search(sentence, 0, m.start())
         named = name is not None and sentence[:name.start()].strip(" \"“'(") != ""
         found.append(DateSpan(m.start(), m.end(), "year", m.group("year"), named))
+    found += _periods(sentence, next(iter(years), None) or year_hint)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateSpan] = []
     for d in found:
@@ -112,10 +124,30 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
     return out
 
 
+def _periods(sentence: str, year_hint: str | None) -> list[DateSpan]:
+    """Quarters ("2024-Q2") and half-years ("2024-H1"). Without a year of their own they take
+    "tahun lalu" (the year before ``year_hint``), else the year of another period in the
+    sentence, else ``year_hint``: another year of the sentence, or the article's."""
+    out, matches = [], list(_PERIOD.finditer(sentence))
+    year_hint = next((m.group("year") or m.group("year2") for m in matches if m.group("year") or m.group("year2")),
+                     year_hint)
+    for m in matches:
+        n, half = _ORDINALS.get(m.group("n").lower()) or int(m.group("n")), m.group("unit").lower() == "semester"
+        when = (m.group("when") or "").lower()
+        year = m.group("year") or m.group("year2")
+        if year is None and year_hint is not None:
+            year = str(int(year_hint) - 1) if when in ("lalu", "sebelumnya") and "tahun" in m.group().lower() \
+                else year_hint
+        iso = f"{year}-{'H' if half else 'Q'}{n}" if year and (n <= 2 or not half) else None
+        out.append(DateSpan(m.start(), m.end(), "period", iso))
+    return out
+
+
 def sentence_time(spans: list[DateSpan]) -> str | None:
-    """The time a sentence's claims refer to: its first full or month date, else its first
+    """The time a sentence's claims refer to: its first quarter or half-year (a figure reported
+    "on 5 August" is usually the quarter's), else its first full or month date, else its first
     year that is not part of a name, else None."""
-    for kind in ("date", "year"):
+    for kind in ("period", "date", "year"):
         for d in spans:
             if d.kind == kind and d.iso and not d.named:
                 return d.iso
