@@ -8,6 +8,7 @@ reason a reader can check ("different place: Jawa Tengah"):
 - kind: level and realised are alike; change, target and share are each their own kind;
 - counted: the same class of counted thing ("peserta" and "orang" are people);
 - time: one time contains the other ("2024" and "2024-05-01");
+- basis: the same comparison ("yoy" is not "mtm");
 - places: some place of one is, holds or lies in some place of the other;
 - entities: roles must be equal ("Presiden" is not "Wakil Presiden"); names that share a word
   or are each other's acronym ("BPS", "Badan Pusat Statistik") match, other names rule nothing
@@ -24,7 +25,7 @@ from summarize.claims.frames import counted_class, place_region
 from summarize.claims.local import stems
 from summarize.claims.types import Claim, Frame, Quantity
 
-SLOTS = ("unit", "kind", "counted", "time", "places", "entities", "measure")
+SLOTS = ("unit", "kind", "counted", "time", "basis", "places", "entities", "measure")
 _ROLES = frozenset(r.lower() for r in ROLES)
 _ALIKE_KINDS = {"realised": "level"}
 
@@ -76,6 +77,11 @@ def _time(a: Claim, b: Claim) -> bool | None:
     return None if x is None or y is None else x.startswith(y) or y.startswith(x)
 
 
+def _basis(a: Claim, b: Claim) -> bool | None:
+    x, y = a.frame.basis, b.frame.basis
+    return None if x is None or y is None else x == y
+
+
 def _places(a: Claim, b: Claim) -> bool | None:
     x, y = a.frame.places, b.frame.places
     if not x or not y:
@@ -125,14 +131,14 @@ def _measure(a: Claim, b: Claim) -> bool | None:
 def _reason(slot: str, other: Claim) -> str:
     f = other.frame
     shown = {
-        "unit": other.unit, "kind": f.kind, "counted": other.noun, "time": f.time,
+        "unit": other.unit, "kind": f.kind, "counted": other.noun, "time": f.time, "basis": f.basis,
         "places": ", ".join(f.places), "entities": ", ".join(f.entities), "measure": f.measure,
     }[slot]
     name = {"places": "place", "entities": "entity", "counted": "counted thing"}.get(slot, slot)
     return f"different {name}: {shown}"
 
 
-_CHECKS = {"unit": _unit, "kind": _kind, "counted": _counted, "time": _time, "places": _places,
+_CHECKS = {"unit": _unit, "kind": _kind, "counted": _counted, "time": _time, "basis": _basis, "places": _places,
            "entities": _entities, "measure": _measure}
 
 

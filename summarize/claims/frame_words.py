@@ -100,6 +100,20 @@ REALISED_WORDS = frozenset("realisasi terealisasi tercapai capaian merealisasika
 #: After a number, these make it a share of something ("75,8 persen dari target").
 SHARE_AFTER = ("dari target", "dari total", "dari jumlah", "dari pagu", "dari anggaran", "dari seluruh")
 
+#: What a rate is compared with, as statistics releases write it: "inflasi 2,51 persen (yoy)" and
+#: "inflasi 0,08 persen (mtm)" of one month are two quantities, not a contradiction. Annual,
+#: monthly and quarterly amounts ("pendapatan bulanan") are told apart the same way.
+BASES: dict[str, str] = {
+    "yoy": r"\by-?o-?y\b|\by-on-y\b|\byear[- ]on[- ]year\b|\b(?:secara\s+)?tahunan\b"
+           r"|\bdibanding(?:kan)?\s+(?:periode|bulan|kuartal|triwulan|semester)\s+yang\s+sama\s+tahun\s+(?:lalu|sebelumnya)\b",
+    "mtm": r"\bm-?t-?m\b|\bm-to-m\b|\bmonth[- ]to[- ]month\b|\b(?:secara\s+)?bulanan\b"
+           r"|\bdibanding(?:kan)?\s+bulan\s+(?:sebelumnya|lalu)\b",
+    "qtq": r"\bq-?t-?q\b|\bq-to-q\b|\bquarter[- ]to[- ]quarter\b|\b(?:secara\s+)?(?:kuartalan|triwulanan)\b"
+           r"|\bdibanding(?:kan)?\s+(?:kuartal|triwulan)\s+(?:sebelumnya|lalu)\b",
+    "ytd": r"\by-?t-?d\b|\byear[- ]to[- ]date\b|\btahun\s+kalender\b|\bsejak\s+awal\s+tahun\b",
+    "ctc": r"\bc-?t-?c\b|\bc-to-c\b|\b(?:secara\s+)?kumulatif\b",
+}
+
 #: Words that say nothing about what is measured: reporting verbs, generic heads, fillers.
 GENERIC = frozenset(
     "tingkat jumlah angka total nilai sebesar sebanyak sejumlah mencapai tercatat mencatat mencatatkan "

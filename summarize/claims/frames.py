@@ -15,6 +15,8 @@ pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen" its own year. Slots
   time (``Claim.time`` then falls back to the article's date, as before frames). A quarter is
   not its year's month: "2024-Q2" contains no "2024-05", so a quarterly and a monthly figure
   never meet;
+- basis: what a rate is compared with (yoy, mtm, qtq, ytd, ctc; ``frame_words.BASES``), the
+  marker nearest the number up to the next figure;
 - kind: change / target / realised / share / level, from the words right before and after;
 - unit_class and counted: classes, so "peserta" and "orang" (people), "UMKM" and "pelaku usaha",
   "ha" and "m2" (area) line up.
@@ -26,7 +28,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from summarize.claims.frame_words import (
-    ANY_COUNTED, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLACE_ALIASES, PLACE_NAMES,
+    ANY_COUNTED, BASES, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLACE_ALIASES, PLACE_NAMES,
     REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
 )
 from summarize.claims.parse.dates import DateSpan, sentence_time
@@ -50,6 +52,7 @@ _MONTH_WORDS = frozenset(
     "januari februari maret april mei juni juli agustus september oktober november desember "
     "senin selasa rabu kamis jumat sabtu minggu pekan tahun bulan hari kuartal triwulan semester".split()
 )
+_BASES = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in BASES.items()]
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
 _KIND_WINDOW = 6
 _COMPARED = re.compile(r"\b(?:dibanding\w*|ketimbang|sejak|dari)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -94,13 +97,16 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
         places = tuple(dict.fromkeys(_place(m.group()) for m in _PLACE.finditer(sentence, 0, cs)
                                      if not re.match(r"\s+[A-Z]", sentence[m.end():])))
     periods = [(d.start - cs, d.end - cs) for d in dates if d.kind == "period" and cs <= d.start < ce]
-    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + [(m.start(), m.end()) for m in places_at] + periods
+    basis, bases_at = _basis(sentence, cs, start, end, others)
+    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + [(m.start(), m.end()) for m in places_at] \
+        + periods + [(s - cs, e - cs) for s, e in bases_at]
     names = _names(clause, taken + [(start - cs, end - cs)], cs == 0)
     return Frame(
         measure=_measure(sentence, cs, ce, start, end, taken),
         entities=tuple(dict.fromkeys(roles + names)),
         places=places,
         time=_time(sentence, cs, ce, start, dates, article_date),
+        basis=basis,
         kind=_kind(sentence, cs, start, end),
         unit_class=unit_class(quantity.unit),
         counted=counted_class(quantity.noun),
@@ -191,6 +197,17 @@ def _time(sentence: str, cs: int, ce: int, start: int, dates: list[DateSpan], ar
         return _resolve(relative.group(1).lower(), relative.group(2).lower(), article_date)
     # A date that a comparison names is the baseline's, not the claim's ("..., dibanding Januari 2017").
     return sentence_time([d for d in dates if not _COMPARED.search(sentence, max(0, d.start - 25), d.start)])
+
+
+def _basis(sentence: str, cs: int, start: int, end: int,
+           others: Sequence[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+    """The comparison basis nearest the number, and where each basis word stands. It is looked
+    for from the clause's start to the next figure, past a clause edge: "tumbuh 3,79 persen
+    dibandingkan kuartal sebelumnya (qtq)" names its basis after "dibandingkan"."""
+    stop = min((s for s, _ in others if s >= end), default=len(sentence))
+    found = [(m.start() - end if m.start() >= end else start - m.end(), name, (m.start(), m.end()))
+             for name, rx in _BASES for m in rx.finditer(sentence, cs, stop)]
+    return (min(found)[1] if found else None), [span for _, _, span in found]
 
 
 def _resolve(unit: str, when: str, article_date: str) -> str | None:

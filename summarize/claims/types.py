@@ -31,10 +31,11 @@ class Frame:
     measure: str | None = None  # the measured thing as written: "tingkat pengangguran terbuka"
     entities: tuple[str, ...] = ()  # whose: "Presiden", "Wakil Presiden", "PT KAI"
     places: tuple[str, ...] = ()  # where: "Jawa Barat"
-    time: str | None = None  # the claim's own time, ISO prefix ("2023", "2024-01")
+    time: str | None = None  # the claim's own time, ISO prefix ("2023", "2024-01", "2024-Q2")
     kind: str = "level"  # level | change | target | realised | share
     unit_class: str | None = None  # "percent", "people", "money", "area", "speed", ...
     counted: str | None = None  # class of the counted thing: "people", "umkm", "vehicle", ...
+    basis: str | None = None  # compared with: yoy | mtm | qtq | ytd | ctc (last: positional calls hold)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class Frame:
             "entities": list(self.entities),
             "places": list(self.places),
             "time": self.time,
+            "basis": self.basis,
             "kind": self.kind,
             "unit_class": self.unit_class,
             "counted": self.counted,
@@ -54,6 +56,7 @@ class Frame:
             entities=tuple(d.get("entities") or ()),
             places=tuple(d.get("places") or ()),
             time=d.get("time"),
+            basis=d.get("basis"),
             kind=d.get("kind") or "level",
             unit_class=d.get("unit_class"),
             counted=d.get("counted"),

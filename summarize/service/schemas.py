@@ -126,6 +126,7 @@ class FrameRecord(BaseModel):
     entities: list[str] = []
     places: list[str] = []
     time: str | None = None
+    basis: str | None = None
     kind: str | None = None
     unit_class: str | None = None
     counted: str | None = None

@@ -71,3 +71,17 @@ def test_a_common_figure_of_another_story_confirms_nothing() -> None:
     fine = next(r for r in results if "500 juta" in r.claim.surface)
     assert fine.verdict == "unverified"
     assert "another story" in fine.reason
+
+
+def test_another_basis_or_quarter_of_the_same_release_is_no_conflict() -> None:
+    # one BPS release states each rate several ways; only the same basis and period can disagree
+    release = ("BPS mencatat inflasi Indonesia pada Juni 2024 sebesar 0,08 persen secara bulanan (mtm). "
+               "Ekonomi Indonesia kuartal I-2024 tumbuh 5,11 persen (yoy).")
+    article = ("BPS mencatat inflasi Indonesia pada Juni 2024 sebesar 2,51 persen secara tahunan (yoy). "
+               "Ekonomi Indonesia kuartal II-2024 tumbuh 5,05 persen (yoy).")
+    results = ClaimChecker([{"id": "bps", "text": release}]).check(article)
+    assert [(r.claim.surface, r.verdict) for r in results] == [("2,51 persen", "unverified"),
+                                                              ("5,05 persen", "unverified")]
+    assert "different basis: mtm" in results[0].reason and "different time: 2024-Q1" in results[1].reason
+    edited = article.replace("2,51", "3,51")
+    assert ClaimChecker([{"id": "a", "text": article}]).check(edited)[0].verdict == "conflict"

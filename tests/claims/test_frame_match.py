@@ -62,3 +62,12 @@ def test_two_quarters_are_two_quantities_and_a_quarter_is_no_month() -> None:
     assert compare(q2, may).ruled_out == ("time", "different time: 2024-05")
     year = one("Pertumbuhan ekonomi Indonesia tahun 2024 sebesar 5,0 persen.")
     assert compare(q2, year).compatible
+
+
+def test_a_yearly_and_a_monthly_rate_of_one_month_are_two_quantities() -> None:
+    yoy = one("Inflasi Indonesia Juni 2024 sebesar 2,51 persen (yoy).")
+    mtm = one("Inflasi Indonesia Juni 2024 sebesar 0,08 persen (mtm).")
+    assert compare(yoy, mtm).ruled_out == ("basis", "different basis: mtm")
+    unstated = one("Inflasi Indonesia Juni 2024 sebesar 2,5 persen.")
+    assert compare(yoy, unstated).compatible and "basis" not in compare(yoy, unstated).matched
+    assert "basis" in compare(yoy, one("Inflasi Indonesia Juni 2024 sebesar 2,6 persen secara tahunan.")).matched

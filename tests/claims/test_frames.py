@@ -78,3 +78,14 @@ def test_sentence_names_span_the_whole_sentence() -> None:
     names = sentence_names("Dalam kasus ini Siti Fadilah dituntut 6 tahun penjara ditambah denda Rp 500 juta.")
     assert "Siti Fadilah" in names
     assert sentence_names("para pemain sudah dapat dipastikan akan berusia 19 tahun ke bawah.") == ()
+
+
+def test_the_comparison_basis_is_read_near_the_number_and_left_out_of_the_measure() -> None:
+    f = frames("BPS mencatat inflasi Juni 2024 sebesar 2,51 persen secara tahunan (yoy).")["2,51 persen"]
+    assert (f.basis, f.measure) == ("yoy", "inflasi")
+    f = frames("Ekonomi kuartal II-2024 tumbuh 3,79 persen dibandingkan kuartal sebelumnya (qtq).")["3,79 persen"]
+    assert f.basis == "qtq"
+    f = frames("Inflasi tahunan 2,51 persen dan inflasi bulanan 0,08 persen.")
+    assert (f["2,51 persen"].basis, f["0,08 persen"].basis) == ("yoy", "mtm")
+    assert frames("Inflasi tahun kalender mencapai 1,07 persen.")["mencapai 1,07 persen"].basis == "ytd"
+    assert frames("Harga naik 5 persen.")["5 persen"].basis is None

@@ -37,3 +37,25 @@ def test_empty_input_and_no_members():
     assert ConcatEncoder([HashedWords(), Shifted()]).encode([]).shape == (0, 128)
     with pytest.raises(ValueError, match="at least one member"):
         ConcatEncoder([])
+
+
+class InContext(HashedWords):
+    """A contextual toy member: each sentence's vector carries the window's first sentence."""
+
+    name = "in-context"
+    contextual = True
+
+    def encode_windows(self, windows):
+        return [self.encode([w[0] + " " + s for s in w]) for w in windows]
+
+
+def test_each_member_reads_windows_its_own_way(texts):
+    alone, ctx = HashedWords(), InContext()
+    both = ConcatEncoder([alone, ctx])
+    assert both.contextual and not ConcatEncoder([alone, Shifted()]).contextual
+    windows = [texts[:1], texts[1:]]
+    rows = both.encode_windows(windows)
+    assert [len(r) for r in rows] == [1, len(texts) - 1]
+    for got, w, own in zip(rows, windows, ctx.encode_windows(windows)):
+        expected = np.concatenate([alone.encode(w), own], axis=1) / np.sqrt(2)
+        np.testing.assert_allclose(got, expected, atol=1e-6)
