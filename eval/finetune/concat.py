@@ -20,7 +20,13 @@ class ConcatEncoder(Encoder):
             raise ValueError("ConcatEncoder needs at least one member encoder")
         self.members = list(members)
         self.name = name or "+".join(m.name for m in self.members)
+        self.contextual = any(m.contextual for m in self.members)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         return l2_normalize(np.concatenate([m.encode(texts) for m in self.members], axis=1))
+
+    def encode_windows(self, windows: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Each member reads the windows its own way (in context or sentence by sentence)."""
+        per_member = [m.encode_windows(windows) for m in self.members]
+        return [l2_normalize(np.concatenate(rows, axis=1)) for rows in zip(*per_member)]
