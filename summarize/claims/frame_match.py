@@ -9,7 +9,7 @@ reason a reader can check ("different place: Jawa Tengah"):
 - counted: the same class of counted thing ("peserta" and "orang" are people);
 - time: one time contains the other ("2024" and "2024-05-01");
 - basis: the same comparison ("yoy" is not "mtm");
-- places: some place of one is, holds or lies in some place of the other;
+- places: the two name the same most specific place (a city's figure is not its province's);
 - entities: roles must be equal ("Presiden" is not "Wakil Presiden"); names that share a word
   or are each other's acronym ("BPS", "Badan Pusat Statistik") match, other names rule nothing
   out (one outlet names the official, another the agency);
@@ -83,16 +83,21 @@ def _basis(a: Claim, b: Claim) -> bool | None:
 
 
 def _places(a: Claim, b: Claim) -> bool | None:
-    x, y = a.frame.places, b.frame.places
+    """A figure is its most specific place's: Bandung's rate is not Jawa Barat's, nor Bekasi's,
+    nor Indonesia's. A clause naming a city and its province ("Kota Bandung, Jawa Barat") or a
+    place and Indonesia is about the smaller one."""
+    x, y = _most_specific(a.frame.places), _most_specific(b.frame.places)
     if not x or not y:
         return None
-    return any(_place_fits(p, q) for p in x for q in y)
+    return bool(x & y)
 
 
-def _place_fits(p: str, q: str) -> bool:
-    if p == q or place_region(p) == q or place_region(q) == p or place_region(p) == place_region(q):
-        return True
-    return "Indonesia" in (p, q) and {p, q} - {"Indonesia"} <= INDONESIAN_PLACES
+def _most_specific(places: tuple[str, ...]) -> frozenset[str]:
+    named = frozenset(places)
+    holders = {place_region(p) for p in named if place_region(p) != p}
+    if named & INDONESIAN_PLACES:
+        holders.add("Indonesia")
+    return named - holders
 
 
 def _entities(a: Claim, b: Claim) -> bool | None:

@@ -28,7 +28,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from summarize.claims.frame_words import (
-    ANY_COUNTED, BASES, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLACE_ALIASES, PLACE_NAMES,
+    ANY_COUNTED, BASES, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, INDONESIAN_PLACES, LEVEL_WORDS, NEUTRAL_WORDS,
+    PLACE_ALIASES, PLACE_NAMES,
     REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
 )
 from summarize.claims.parse.dates import DateSpan, sentence_time
@@ -53,6 +54,7 @@ _MONTH_WORDS = frozenset(
     "senin selasa rabu kamis jumat sabtu minggu pekan tahun bulan hari kuartal triwulan semester".split()
 )
 _BASES = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in BASES.items()]
+_SPOKEN_AT = re.compile(r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b|\s*\((?:ANTARA|Antara)\)")
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
 _KIND_WINDOW = 6
 _COMPARED = re.compile(r"\b(?:dibanding\w*|ketimbang|sejak|dari)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -89,16 +91,15 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
     cs, ce = _bounded(sentence, *clause_span(sentence, start, end), start, end, others)
     clause = sentence[cs:ce]
     roles = _found(_ROLE, clause)
-    # A place that runs on into another capitalised word is part of a name ("Jakarta Entrepreneur").
-    places_at = [m for m in _PLACE.finditer(clause) if not re.match(r"\s+[A-Z]", clause[m.end():])]
-    places = tuple(dict.fromkeys(_place(m.group()) for m in places_at))
+    places_at = [(m.start() - cs, m.end() - cs) for m in _places_in(sentence, cs, ce)]
+    places = tuple(dict.fromkeys(_place(clause[s:e]) for s, e in places_at))
     if not places and not any(ch.isdigit() for ch in sentence[:cs]):
         # A figure-free opening phrase frames the whole sentence ("Di Jawa Barat, tingkat ...").
-        places = tuple(dict.fromkeys(_place(m.group()) for m in _PLACE.finditer(sentence, 0, cs)
-                                     if not re.match(r"\s+[A-Z]", sentence[m.end():])))
+        places = tuple(dict.fromkeys(_place(m.group()) for m in _places_in(sentence, 0, cs)))
     periods = [(d.start - cs, d.end - cs) for d in dates if d.kind == "period" and cs <= d.start < ce]
     basis, bases_at = _basis(sentence, cs, start, end, others)
-    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + [(m.start(), m.end()) for m in places_at] \
+    places = _apposition(sentence, cs, places)
+    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + places_at \
         + periods + [(s - cs, e - cs) for s, e in bases_at]
     names = _names(clause, taken + [(start - cs, end - cs)], cs == 0)
     return Frame(
@@ -137,6 +138,27 @@ def _found(rx: re.Pattern[str], text: str) -> tuple[str, ...]:
 
 def _place(name: str) -> str:
     return PLACE_ALIASES.get(name.lower(), name)
+
+
+def _places_in(sentence: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Places between ``lo`` and ``hi``, less two that are not the figure's: a place that runs on
+    into another capitalised word is part of a name ("Jakarta Entrepreneur"), and the place where
+    somebody spoke ("kata Menteri di Jakarta, Senin, ...") is the reporter's, not the figure's."""
+    return [m for m in _PLACE.finditer(sentence, lo, hi)
+            if not re.match(r"\s+[A-Z]", sentence[m.end():]) and not _SPOKEN_AT.match(sentence, m.end())]
+
+
+def _apposition(sentence: str, cs: int, places: tuple[str, ...]) -> tuple[str, ...]:
+    """"Kota Bandung, Jawa Barat, sebanyak ...": the comma cut the clause inside an address, so
+    the place before it, which lies in the clause's first place, joins the clause's places."""
+    first = _PLACE.match(sentence, cs + len(sentence[cs:]) - len(sentence[cs:].lstrip()))
+    before = re.search(r"([^,;]*),\s*$", sentence[:cs])
+    if not first or not before or re.match(r"\s+[A-Z]", sentence[first.end():]):
+        return places
+    inner = [_place(m.group()) for m in _PLACE.finditer(before.group(1))]
+    outer = _place(first.group())
+    held = [q for q in inner if place_region(q) == outer or (outer == "Indonesia" and q in INDONESIAN_PLACES)]
+    return tuple(dict.fromkeys(held[-1:] + list(places)))
 
 
 def place_region(name: str) -> str:

@@ -24,10 +24,16 @@ def test_a_different_value_in_one_slot_rules_out_with_a_reason() -> None:
     a = one("Tingkat pengangguran terbuka di Jawa Barat sebesar 7,4 persen.")
     b = one("Tingkat pengangguran terbuka di Jawa Tengah sebesar 5,1 persen.")
     assert compare(a, b).ruled_out == ("places", "different place: Jawa Tengah")
-    city = one("Tingkat pengangguran terbuka di Bandung sebesar 7,4 persen.")
-    assert compare(a, city).compatible  # Bandung lies in Jawa Barat
-    nation = one("Tingkat pengangguran terbuka Indonesia sebesar 5,3 persen.")
-    assert compare(a, nation).compatible
+
+
+def test_a_city_its_province_its_neighbour_and_the_nation_are_four_figures() -> None:
+    city = one("Tingkat pengangguran terbuka di Bandung sebesar 8,2 persen.")
+    for other, place in [("di Jawa Barat", "Jawa Barat"), ("di Bekasi", "Bekasi"), ("Indonesia", "Indonesia")]:
+        b = one(f"Tingkat pengangguran terbuka {other} sebesar 7,4 persen.")
+        assert compare(city, b).ruled_out == ("places", f"different place: {place}")
+    # a city written with its province, or a place with its country, is the city's figure
+    assert compare(city, one("Tingkat pengangguran terbuka di Kota Bandung, Jawa Barat, sebesar 8 persen.")).compatible
+    assert compare(city, one("Tingkat pengangguran terbuka Bandung, Indonesia, sebesar 8 persen.")).compatible
 
 
 def test_roles_are_exact_and_names_may_be_acronyms() -> None:

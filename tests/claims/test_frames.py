@@ -89,3 +89,10 @@ def test_the_comparison_basis_is_read_near_the_number_and_left_out_of_the_measur
     assert (f["2,51 persen"].basis, f["0,08 persen"].basis) == ("yoy", "mtm")
     assert frames("Inflasi tahun kalender mencapai 1,07 persen.")["mencapai 1,07 persen"].basis == "ytd"
     assert frames("Harga naik 5 persen.")["5 persen"].basis is None
+
+
+def test_where_somebody_spoke_is_not_the_figure_s_place_but_an_address_is() -> None:
+    f = frames("Menteri Keuangan di Jakarta, Senin, mengatakan defisit APBN 2024 sebesar 2,7 persen.")["2,7 persen"]
+    assert f.places == ()
+    f = frames("Jumlah penduduk miskin di Kota Bandung, Jawa Barat, sebanyak 100.000 orang.")["100.000 orang"]
+    assert f.places == ("Bandung", "Jawa Barat")
