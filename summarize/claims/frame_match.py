@@ -13,13 +13,15 @@ reason a reader can check ("different place: Jawa Tengah"):
 - entities: roles must be equal ("Presiden" is not "Wakil Presiden"); names that share a word
   or are each other's acronym ("BPS", "Badan Pusat Statistik") match, other names rule nothing
   out (one outlet names the official, another the agency);
-- measure: the two measures share a word root (Sastrawi stems; generic heads excluded).
+- measure: the two measures share a word root (Sastrawi stems; generic heads excluded) and name
+  no exclusive alternatives ("perkotaan" and "perdesaan", "migas" and "nonmigas"; ``contrasts``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from summarize.claims.contrasts import contrast
 from summarize.claims.frame_words import CONVERSIONS, INDONESIAN_PLACES, ROLES
 from summarize.claims.frames import counted_class, place_region
 from summarize.claims.local import stems
@@ -130,7 +132,7 @@ def _measure(a: Claim, b: Claim) -> bool | None:
     x, y = a.frame.measure, b.frame.measure
     if not x or not y:
         return None
-    return bool(stems(x.split()) & stems(y.split()))
+    return contrast(x, y) is None and bool(stems(x.split()) & stems(y.split()))
 
 
 def _reason(slot: str, other: Claim) -> str:

@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from summarize.claims.contrasts import is_alternative
 from summarize.claims.frame_words import (
     ANY_COUNTED, BASES, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, INDONESIAN_PLACES, LEVEL_WORDS, NEUTRAL_WORDS,
     PLACE_ALIASES, PLACE_NAMES,
@@ -197,8 +198,8 @@ def _measure(sentence: str, cs: int, ce: int, start: int, end: int, taken: list[
 
 
 def _content(word: str) -> bool:
-    return (len(word) >= 3 and word not in GENERIC and word not in NOT_NOUNS and word not in NUMBER_WORDS
-            and word not in _UNIT_WORDS and word not in _MONTH_WORDS)
+    return is_alternative(word) or (len(word) >= 3 and word not in GENERIC and word not in NOT_NOUNS
+                                    and word not in NUMBER_WORDS and word not in _UNIT_WORDS and word not in _MONTH_WORDS)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -1,0 +1,78 @@
+"""Words that split one measure into quantities that are never each other's value.
+
+"Penduduk miskin perkotaan" and "penduduk miskin perdesaan", "ekspor migas" and "ekspor
+nonmigas", "korban meninggal" and "korban luka", "inflasi inti" and "inflasi umum": the two
+measures share their head, and the sentences around them are worded alike, so neither a shared
+word root nor the sentence encoder can tell them apart. Each class below lists alternatives
+that exclude one another; two measures that each name an alternative of one class, and no
+alternative in common, are two quantities. A measure naming none stays compatible: one outlet
+writes "penduduk miskin" for the total, and a slot stated on one side only is no contradiction.
+
+Written by hand: WordNet Bahasa and the Indonesian word lists on PyPI give synonyms, not the
+mutually exclusive breakdowns statistics releases use. Alternatives are matched as whole words in
+the frame's measure (lower-cased content words; function words such as "dalam" are already gone,
+which is why "dalam negeri" is no alternative here). ``frames`` keeps every alternative in the
+measure, also words it otherwise drops ("pagi", "sore").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CLASSES: dict[str, dict[str, str]] = {
+    "area": {"perkotaan": r"perkotaan", "perdesaan": r"perdesaan|pedesaan"},
+    "sex": {"laki-laki": r"laki-laki|lelaki|pria", "perempuan": r"perempuan|wanita"},
+    "oil and gas": {"migas": r"migas", "nonmigas": r"non-?migas"},
+    "ownership": {"negeri": r"negeri", "swasta": r"swasta"},
+    "origin": {"domestik": r"domestik|nusantara|wisnus", "asing": r"mancanegara|asing|wisman|luar negeri"},
+    "inflation component": {"inti": r"inti", "umum": r"umum|headline",
+                            "bergejolak": r"bergejolak|volatile", "diatur": r"diatur|administered"},
+    "grade": {"medium": r"medium", "premium": r"premium"},
+    "fuel": {"pertalite": r"pertalite", "pertamax": r"pertamax", "solar": r"solar|biosolar",
+             "dexlite": r"dexlite", "lpg": r"lpg|elpiji"},
+    "outcome": {"meninggal": r"meninggal|tewas|wafat|korban jiwa|kematian",
+                "luka": r"luka|luka-luka|terluka|cedera", "hilang": r"hilang",
+                "mengungsi": r"mengungsi|pengungsi", "sembuh": r"sembuh|pulih",
+                "positif": r"positif|terkonfirmasi|terinfeksi"},
+    "part of day": {"pagi": r"pagi", "siang": r"siang", "sore": r"sore", "malam": r"malam"},
+    "side of a trade": {"beli": r"beli", "jual": r"jual"},
+    "crude benchmark": {"brent": r"brent", "wti": r"wti|west texas", "icp": r"icp"},
+    "power plant": {p: p for p in ("plts", "pltu", "plta", "pltb", "pltp", "pltg", "pltgu", "pltd", "pltn", "pltm")},
+    "mode of transport": {"kereta": r"kereta|krl|mrt|lrt", "pesawat": r"pesawat|penerbangan|udara",
+                          "kapal": r"kapal|penyeberangan|laut", "bus": r"bus|bis"},
+    "policy rate": {"acuan": r"acuan|bi-?rate|bi7drr|reverse repo", "deposit": r"deposit facility",
+                    "lending": r"lending facility"},
+    "budget line": {"pendapatan": r"pendapatan negara|penerimaan negara|penerimaan pajak",
+                    "belanja": r"belanja|pengeluaran", "defisit": r"defisit", "pembiayaan": r"pembiayaan"},
+    "company account": {"laba": r"laba|keuntungan", "rugi": r"rugi|kerugian",
+                        "pendapatan": r"pendapatan|penjualan|omzet", "aset": r"aset", "utang": r"utang|liabilitas"},
+    "net or gross": {"bersih": r"bersih|neto|netto", "kotor": r"kotor|bruto"},
+    "extreme": {"tertinggi": r"tertinggi|maksimum|maksimal", "terendah": r"terendah|minimum|minimal"},
+    "direction": {"datang": r"kedatangan|datang|tiba|masuk", "berangkat": r"keberangkatan|berangkat|keluar"},
+    "age group": {"anak": r"anak|anak-anak|balita|bayi", "remaja": r"remaja", "dewasa": r"dewasa",
+                  "lansia": r"lansia|lanjut usia"},
+}
+_RX = {cls: {alt: re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") for alt, forms in alts.items()}
+       for cls, alts in _CLASSES.items()}
+
+
+@lru_cache(maxsize=1 << 14)
+def is_alternative(word: str) -> bool:
+    """Whether ``word`` alone is an alternative of some class (kept in a frame's measure)."""
+    return any(rx.fullmatch(word) for alts in _RX.values() for rx in alts.values())
+
+
+def alternatives(measure: str) -> dict[str, frozenset[str]]:
+    """For each class the measure names, the alternatives it names."""
+    found = {cls: frozenset(alt for alt, rx in alts.items() if rx.search(measure)) for cls, alts in _RX.items()}
+    return {cls: alts for cls, alts in found.items() if alts}
+
+
+def contrast(a: str, b: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """(class, a's alternatives, b's) of the first class in which the two measures name
+    alternatives and none in common, else None."""
+    x, y = alternatives(a), alternatives(b)
+    for cls in x:
+        if cls in y and not x[cls] & y[cls]:
+            return cls, x[cls], y[cls]
+    return None
