@@ -68,6 +68,10 @@ def test_report_marks_targets_met_and_missed():
     assert "| conflict precision | ≥ 0.97 | 0.500 | no |" in md
     assert "| conflict recall | ≥ 0.9 | 1.000 | yes |" in md
     assert "Command: `python -m x`" in md
+    assert md.startswith("# Claim checker: evaluation on `eval/data/claims/cases.jsonl`")
+    other = render(dict(result, command="python -m x --cases /abs/eval/data/claims/frame_traps.jsonl"))
+    assert other.startswith("# Claim checker: evaluation on `eval/data/claims/frame_traps.jsonl`")
+    assert "issue 12" not in other  # its targets belong to cases.jsonl
 
 
 def test_dev_set_offsets_parts_and_labels_are_consistent():
