@@ -14,7 +14,8 @@ one quantity in other words (``conflict`` when the values differ, ``consistent``
 so that a rule which only refuses loses its recall here.
 
 The ``dev`` part (tune) holds the pairs the rules were written from; the ``test`` part (report)
-was written after the rules and scored once, unchanged since. The figures are realistic, not
+was written after the rules and scored once, unchanged since: first the pairs on periods, bases,
+places and alternatives, then, after the rule on owners' names, the pairs on owners. The figures are realistic, not
 sourced: the cases test reading, not facts. ``expected`` is filled from the parser (each
 sentence must yield exactly one claim) with the verdict given here.
 """
@@ -79,6 +80,24 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
     ("urban-paraphrase", "dev", "conflict",
      "Jumlah penduduk miskin perkotaan pada Maret 2024 sebanyak 11,64 juta orang.",
      "Penduduk miskin di perkotaan pada Maret 2024 tercatat 12,1 juta orang."),
+    # tune part, owners: the pairs the owner-name rule was written from
+    ("owner-banks", "dev", "unverified",
+     "Laba bersih BRI pada 2023 mencapai Rp60,4 triliun.", "Laba bersih BNI pada 2023 mencapai Rp20,9 triliun."),
+    ("owner-bank-names", "dev", "unverified",
+     "PT Bank Rakyat Indonesia Tbk membukukan laba bersih Rp60,4 triliun pada 2023.",
+     "PT Bank Negara Indonesia Tbk membukukan laba bersih Rp20,9 triliun pada 2023."),
+    ("owner-operators", "dev", "unverified",
+     "Jumlah pelanggan Telkomsel pada 2023 mencapai 159 juta.", "Jumlah pelanggan Indosat pada 2023 mencapai 100 juta."),
+    ("owner-parties", "dev", "unverified",
+     "Partai Golkar memperoleh 102 kursi DPR.", "Partai Gerindra memperoleh 86 kursi DPR."),
+    ("owner-tickers", "dev", "unverified",
+     "Harga saham BBCA ditutup di level Rp9.800.", "Harga saham BBRI ditutup di level Rp5.600."),
+    ("owner-brands", "dev", "unverified",
+     "Penjualan mobil Toyota pada Mei 2024 sebanyak 25.000 unit.",
+     "Penjualan mobil Daihatsu pada Mei 2024 sebanyak 14.000 unit."),
+    ("owner-same-bank", "dev", "conflict",
+     "Laba bersih BRI pada 2023 mencapai Rp60,4 triliun.",
+     "PT Bank Rakyat Indonesia (BRI) membukukan laba bersih Rp50,4 triliun pada 2023."),
     # report part: written after the rules, scored once
     ("t-foreign-domestic", "test", "unverified",
      "Jumlah kunjungan wisatawan mancanegara ke Bali pada Juli 2024 mencapai 625.665 kunjungan.",
@@ -170,6 +189,40 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
     ("t-crash-consistent", "test", "consistent",
      "Korban tewas akibat kecelakaan bus di Subang mencapai 11 orang.",
      "Kecelakaan bus di Subang menyebabkan 11 orang meninggal dunia."),
+    # report part, owners: written after the owner-name rule, scored once
+    ("t-owner-airlines", "test", "unverified",
+     "Pendapatan Garuda Indonesia pada 2023 mencapai 2,94 miliar dolar AS.",
+     "Pendapatan Lion Air Group pada 2023 mencapai 2,1 miliar dolar AS."),
+    ("t-owner-rail", "test", "unverified",
+     "Jumlah penumpang KAI Commuter pada Mei 2024 mencapai 28,9 juta orang.",
+     "Jumlah penumpang MRT Jakarta pada Mei 2024 mencapai 3,5 juta orang."),
+    ("t-owner-seats", "test", "unverified",
+     "PDI Perjuangan meraih 110 kursi DPR pada Pemilu 2024.",
+     "Partai Kebangkitan Bangsa meraih 68 kursi DPR pada Pemilu 2024."),
+    ("t-owner-votes", "test", "unverified",
+     "Perolehan suara Anies Baswedan-Muhaimin Iskandar mencapai 24,95 persen.",
+     "Perolehan suara Ganjar Pranowo-Mahfud MD mencapai 16,47 persen."),
+    ("t-owner-market-cap", "test", "unverified",
+     "Kapitalisasi pasar Bank Mandiri mencapai Rp560 triliun.",
+     "Kapitalisasi pasar Bank Central Asia mencapai Rp1.200 triliun."),
+    ("t-owner-motorcycles", "test", "unverified",
+     "Penjualan sepeda motor Honda pada 2023 sebanyak 4,6 juta unit.",
+     "Penjualan sepeda motor Yamaha pada 2023 sebanyak 1,5 juta unit."),
+    ("t-owner-bank-conflict", "test", "conflict",
+     "Laba bersih PT Bank Mandiri (Persero) Tbk pada 2023 mencapai Rp55,1 triliun.",
+     "Bank Mandiri membukukan laba bersih Rp51,1 triliun sepanjang 2023."),
+    ("t-owner-person-conflict", "test", "conflict",
+     "Harta kekayaan Gibran Rakabuming Raka mencapai Rp25,3 miliar.",
+     "Gibran melaporkan harta kekayaan Rp28,3 miliar."),
+    ("t-owner-one-side-conflict", "test", "conflict",
+     "Menurut BPS, jumlah penduduk miskin pada Maret 2024 sebanyak 25,22 juta orang.",
+     "Jumlah penduduk miskin pada Maret 2024 sebanyak 26,22 juta orang."),
+    ("t-owner-telkom-consistent", "test", "consistent",
+     "Laba bersih Telkom pada 2023 mencapai Rp24,6 triliun.",
+     "PT Telkom Indonesia (Persero) Tbk mencatat laba bersih Rp24,6 triliun pada 2023."),
+    ("t-owner-acronym-consistent", "test", "consistent",
+     "Badan Pusat Statistik mencatat jumlah pengangguran pada Februari 2024 sebanyak 7,2 juta orang.",
+     "Menurut BPS, jumlah pengangguran Februari 2024 mencapai 7,2 juta orang."),
 ]
 
 

@@ -11,8 +11,9 @@ reason a reader can check ("different place: Jawa Tengah"):
 - basis: the same comparison ("yoy" is not "mtm");
 - places: the two name the same most specific place (a city's figure is not its province's);
 - entities: roles must be equal ("Presiden" is not "Wakil Presiden"); names that share a word
-  or are each other's acronym ("BPS", "Badan Pusat Statistik") match, other names rule nothing
-  out (one outlet names the official, another the agency);
+  or are each other's acronym ("BPS", "Badan Pusat Statistik") match; two sides that both name
+  somebody and share no name are different ("BRI" and "BNI"); names on one side only rule
+  nothing out (one outlet names the official, another the agency);
 - measure: the two measures share a word root (Sastrawi stems; generic heads excluded) and name
   no exclusive alternatives ("perkotaan" and "perdesaan", "migas" and "nonmigas"; ``contrasts``).
 """
@@ -22,14 +23,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from summarize.claims.contrasts import contrast
-from summarize.claims.frame_words import CONVERSIONS, INDONESIAN_PLACES, ROLES
+from summarize.claims.frame_words import CONVERSIONS, INDONESIAN_PLACES, PLACE_NAMES, ROLES
 from summarize.claims.frames import counted_class, place_region
-from summarize.claims.local import stems
+from summarize.claims.local import TITLE_WORDS, stems
 from summarize.claims.types import Claim, Frame, Quantity
 
 SLOTS = ("unit", "kind", "counted", "time", "basis", "places", "entities", "measure")
 _ROLES = frozenset(r.lower() for r in ROLES)
 _ALIKE_KINDS = {"realised": "level"}
+#: Words of a name that say what kind of body it is, not which one ("PT Bank ... Tbk", "Pemprov").
+_NOT_OWNER = TITLE_WORDS | frozenset(w.lower() for p in PLACE_NAMES for w in p.split()) | frozenset(
+    "pt tbk persero (persero) cv perum perumda bumn bumd grup group holding partai pemprov pemkot pemkab "
+    "pemda dpr dprd mpr dpd kota kabupaten provinsi indonesia nasional republik dki dan & the of".split())
 
 
 @dataclass(frozen=True)
@@ -103,14 +108,20 @@ def _most_specific(places: tuple[str, ...]) -> frozenset[str]:
 
 
 def _entities(a: Claim, b: Claim) -> bool | None:
-    """Roles decide: two different roles are two holders. Shared names confirm a match, but
-    names that differ rule nothing out: one outlet names the official, another the agency."""
+    """Roles decide: two different roles are two holders. Names decide when both sides name
+    somebody and share no name: "laba bersih BRI" and "laba bersih BNI", "Partai Golkar
+    memperoleh 102 kursi DPR" and "Partai Gerindra ... 86 kursi DPR" are two quantities. One
+    shared name is enough to match (one outlet adds the official, another names only the
+    program), names on one side only rule nothing out, and names made only of titles,
+    institution types and places ("Pemprov DKI Jakarta", "Kepala Dinas", "DPR") tell no owner
+    apart."""
     (roles_a, names_a), (roles_b, names_b) = _split_entities(a.frame), _split_entities(b.frame)
     if roles_a and roles_b:
         return bool(roles_a & roles_b)
-    if names_a and names_b and any(_same_name(m, t) for m in names_a for t in names_b):
-        return True
-    return None
+    owners_a, owners_b = _owners(names_a), _owners(names_b)
+    if not owners_a or not owners_b:
+        return None
+    return any(_same_name(m, t) for m in owners_a for t in owners_b)
 
 
 def _split_entities(frame: Frame) -> tuple[frozenset[str], frozenset[str]]:
@@ -119,9 +130,17 @@ def _split_entities(frame: Frame) -> tuple[frozenset[str], frozenset[str]]:
     return roles, names
 
 
+def _owners(names: frozenset[str]) -> list[str]:
+    """The names that can tell an owner apart, in a stable order."""
+    return sorted(n for n in names if _owner_words(n))
+
+
+def _owner_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in name.lower().split() if w not in _NOT_OWNER and len(w) > 1)
+
+
 def _same_name(a: str, b: str) -> bool:
-    wa, wb = set(a.lower().split()), set(b.lower().split())
-    return bool(wa & wb) or _acronym(a) == b.lower() or _acronym(b) == a.lower()
+    return bool(_owner_words(a) & _owner_words(b)) or _acronym(a) == b.lower() or _acronym(b) == a.lower()
 
 
 def _acronym(name: str) -> str:
