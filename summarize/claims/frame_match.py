@@ -34,7 +34,8 @@ _ALIKE_KINDS = {"realised": "level"}
 #: Words of a name that say what kind of body it is, not which one ("PT Bank ... Tbk", "Pemprov").
 _NOT_OWNER = TITLE_WORDS | frozenset(w.lower() for p in PLACE_NAMES for w in p.split()) | frozenset(
     "pt tbk persero (persero) cv perum perumda bumn bumd grup group holding partai pemprov pemkot pemkab "
-    "pemda dpr dprd mpr dpd kota kabupaten provinsi indonesia nasional republik dki dan & the of".split())
+    "pemda dpr dprd mpr dpd kota kabupaten provinsi indonesia nasional republik dki dan & the of "
+    "pemilu pilkada pilpres pileg pilgub".split())
 
 
 @dataclass(frozen=True)

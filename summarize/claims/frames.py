@@ -33,6 +33,7 @@ from summarize.claims.frame_words import (
     PLACE_ALIASES, PLACE_NAMES,
     REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
 )
+from summarize.claims.local import common_word
 from summarize.claims.parse.dates import DateSpan, sentence_time
 from summarize.claims.parse.units import NOT_NOUNS, UNITS
 from summarize.claims.parse.words import NUMBER_WORDS
@@ -61,6 +62,7 @@ _KIND_WINDOW = 6
 _COMPARED = re.compile(r"\b(?:dibanding\w*|ketimbang|sejak|dari)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LINK = re.compile(r",|\b(?:dan|serta|atau|sedangkan|lalu)\b", re.IGNORECASE)
 _SKIP_NAMES = _MONTH_WORDS | GENERIC | NOT_NOUNS | frozenset(COUNTED_CLASSES)
+_PLACE_TITLES = frozenset("kota kabupaten kab provinsi prov pemprov pemkot pemkab dki daerah wilayah".split())
 
 
 def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -100,9 +102,9 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
     periods = [(d.start - cs, d.end - cs) for d in dates if d.kind == "period" and cs <= d.start < ce]
     basis, bases_at = _basis(sentence, cs, start, end, others)
     places = _apposition(sentence, cs, places)
-    taken = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + places_at \
-        + periods + [(s - cs, e - cs) for s, e in bases_at]
-    names = _names(clause, taken + [(start - cs, end - cs)], cs == 0)
+    other = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + periods + [(s - cs, e - cs) for s, e in bases_at]
+    taken = other + places_at
+    names = _names(clause, other + [(start - cs, end - cs)], cs == 0, places_at)
     return Frame(
         measure=_measure(sentence, cs, ce, start, end, taken),
         entities=tuple(dict.fromkeys(roles + names)),
@@ -175,18 +177,35 @@ def sentence_names(sentence: str) -> tuple[str, ...]:
     return _names(sentence, [], True)
 
 
-def _names(clause: str, taken: list[tuple[int, int]], at_sentence_start: bool) -> tuple[str, ...]:
+def _names(clause: str, taken: list[tuple[int, int]], at_sentence_start: bool,
+           places: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """Capitalised runs of the clause that are no role, time or place: a run that holds a place
+    is a name only when it has words of its own ("Garuda Indonesia", "MRT Jakarta"; not "Kota
+    Bandung" or "Di Jawa Barat")."""
     out = []
     for m in _NAME.finditer(clause):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        inside = [(s, e) for s, e in places if s < m.end() and m.start() < e]
+        own = [w for w in _WORD.findall(_blank(clause, m.start(), m.end(), inside))
+               if w.lower() not in _SKIP_NAMES and w.lower() not in _PLACE_TITLES]
+        if inside and not own:
+            continue
         words = [w.strip(".-") for w in m.group().split() if w.lower().strip(".-") not in _SKIP_NAMES]
-        if m.start() == 0 and at_sentence_start and words and m.group().split()[0] == words[0] and len(words) == 1 \
-                and not words[0].isupper():
-            continue  # a capitalised first word of the sentence is just a word
+        if m.start() == 0 and at_sentence_start and words and m.group().split()[0] == words[0] \
+                and not words[0].isupper() and (len(words) == 1 or common_word(words[0])):
+            words = words[1:]  # a capitalised first word of the sentence is just a word ("Pendapatan Garuda")
         if words and not (len(words) == 1 and words[0].lower() in ("dan", "&")):
             out.append(" ".join(words))
     return tuple(out)
+
+
+def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` with ``spans`` blanked out."""
+    chars = list(text[start:end])
+    for s, e in spans:
+        chars[max(s, start) - start:min(e, end) - start] = " " * (min(e, end) - max(s, start))
+    return "".join(chars)
 
 
 def _measure(sentence: str, cs: int, ce: int, start: int, end: int, taken: list[tuple[int, int]]) -> str | None:

@@ -19,8 +19,11 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from summarize.claims.frame_words import ROLES
 from summarize.claims.types import Claim
 
-_STEMMER = StemmerFactory().create_stemmer()
+_FACTORY = StemmerFactory()
+_STEMMER = _FACTORY.create_stemmer()
+_ROOT_WORDS = frozenset(_FACTORY.get_words())
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 #: Words either side of a number that describe *which* quantity it is ("naik 5 persen menjadi
 #: 20 persen": "naik" vs "menjadi"); they separate two claims that share one sentence. The window
 #: stops at the clause's edge (see ``_CLAUSE_EDGE``): "ekspor ... turun 6,71 persen, sementara
@@ -46,6 +49,16 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word) or word
 
 
+def common_word(word: str) -> bool:
+    """Whether ``word`` is an Indonesian dictionary word or an affixed form of one
+    ("pendapatan" from "dapat"), by Sastrawi's root list: a capitalised sentence opener such as
+    "Pendapatan" or "Perolehan" is no name."""
+    word = word.lower()
+    if word in TITLE_WORDS:  # "Badan", "Bank", "Kepala" open institutions' and people's names
+        return False
+    return word in _ROOT_WORDS or stem(word) in _ROOT_WORDS and stem(word) != word
+
+
 def stems(words: Iterable[str]) -> frozenset[str]:
     """The set of roots of ``words``."""
     return frozenset(stem(w) for w in words)
@@ -60,8 +73,11 @@ TITLE_WORDS = frozenset(w.lower() for role in ROLES for w in role.split()) | fro
 
 
 def article_words(text: str) -> frozenset[str]:
-    """The lowercased words of an article, for ``same_story``."""
-    return frozenset(_WORDS.findall(text.lower()))
+    """The lowercased words of an article, and the acronyms of its capitalised runs ("Badan
+    Pusat Statistik" gives "bps"), for ``same_story``: a statement naming BPS is about a story
+    that spells the agency out."""
+    acronyms = ("".join(w[0] for w in m.group().split()).lower() for m in _CAPITALISED_RUN.finditer(text))
+    return frozenset(_WORDS.findall(text.lower())) | frozenset(acronyms)
 
 
 def same_story(names: Iterable[str], words: frozenset[str]) -> bool:
