@@ -77,3 +77,14 @@ def test_a_yearly_and_a_monthly_rate_of_one_month_are_two_quantities() -> None:
     unstated = one("Inflasi Indonesia Juni 2024 sebesar 2,5 persen.")
     assert compare(yoy, unstated).compatible and "basis" not in compare(yoy, unstated).matched
     assert "basis" in compare(yoy, one("Inflasi Indonesia Juni 2024 sebesar 2,6 persen secara tahunan.")).matched
+
+
+def test_two_owners_sharing_no_name_are_two_quantities() -> None:
+    bri = one("Laba bersih BRI pada 2023 mencapai Rp60,4 triliun.")
+    assert compare(bri, one("Laba bersih BNI pada 2023 mencapai Rp20,9 triliun.")).ruled_out == (
+        "entities", "different entity: BNI")
+    seats = compare(one("Partai Golkar memperoleh 102 kursi DPR."), one("Partai Gerindra memperoleh 86 kursi DPR."))
+    assert seats.ruled_out is not None and seats.ruled_out[0] == "entities"  # "DPR" and "Partai" own nothing
+    same = compare(bri, one("PT Bank Rakyat Indonesia (BRI) membukukan laba bersih Rp50,4 triliun pada 2023."))
+    assert same.compatible and "entities" in same.matched
+    assert compare(bri, one("Laba bersih pada 2023 mencapai Rp50 triliun.")).compatible  # one side names nobody

@@ -96,3 +96,11 @@ def test_where_somebody_spoke_is_not_the_figure_s_place_but_an_address_is() -> N
     assert f.places == ()
     f = frames("Jumlah penduduk miskin di Kota Bandung, Jawa Barat, sebanyak 100.000 orang.")["100.000 orang"]
     assert f.places == ("Bandung", "Jawa Barat")
+
+
+def test_names_skip_a_common_sentence_opener_and_keep_a_place_inside_a_name() -> None:
+    f = frames("Pendapatan Garuda Indonesia pada 2023 mencapai 2,94 miliar dolar AS.")["mencapai 2,94 miliar dolar AS"]
+    assert f.entities == ("Garuda Indonesia",) and f.places == ("Indonesia",)
+    assert frames("Badan Pusat Statistik mencatat 7,2 juta orang.")["7,2 juta orang"].entities == ("Badan Pusat Statistik",)
+    f = frames("Tingkat pengangguran di Kota Bandung sebesar 8 persen.")["8 persen"]
+    assert f.entities == () and f.places == ("Bandung",)
