@@ -211,8 +211,10 @@ def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) ->
 def _measure(sentence: str, cs: int, ce: int, start: int, end: int, taken: list[tuple[int, int]]) -> str | None:
     left = [m for m in _WORD.finditer(sentence, cs, start) if not _inside(taken, m.start() - cs, m.end() - cs)]
     right = [m for m in _WORD.finditer(sentence, end, ce) if not _inside(taken, m.start() - cs, m.end() - cs)]
-    words = [m.group().lower() for m in left[-_MEASURE_LEFT:] + right[:_MEASURE_RIGHT]]
-    kept = [w for w in words if _content(w)]
+    near = left[-_MEASURE_LEFT:] + right[:_MEASURE_RIGHT]
+    # An alternative farther out still splits the measure ("Kurs jual dolar AS di Bank ... Rp16.450").
+    far = [m for m in left[:-_MEASURE_LEFT] + right[_MEASURE_RIGHT:] if is_alternative(m.group().lower())]
+    kept = [w for w in (m.group().lower() for m in sorted(near + far, key=lambda m: m.start())) if _content(w)]
     return " ".join(dict.fromkeys(kept)) or None
 
 

@@ -104,3 +104,8 @@ def test_names_skip_a_common_sentence_opener_and_keep_a_place_inside_a_name() ->
     assert frames("Badan Pusat Statistik mencatat 7,2 juta orang.")["7,2 juta orang"].entities == ("Badan Pusat Statistik",)
     f = frames("Tingkat pengangguran di Kota Bandung sebesar 8 persen.")["8 persen"]
     assert f.entities == () and f.places == ("Bandung",)
+
+
+def test_an_alternative_outside_the_measure_window_still_joins_the_measure() -> None:
+    measure = frames("Kurs jual dolar AS di Bank Mandiri pada Rabu sebesar Rp16.450.")["Rp16.450"].measure
+    assert measure is not None and measure.split()[0] == "jual"
