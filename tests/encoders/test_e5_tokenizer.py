@@ -37,13 +37,3 @@ def test_long_windows_share_the_positions_equally(tiny) -> None:
     assert len(row) <= 64 and [b - a for a, b in spans[1:]] == [(64 - 1) // 5] * 4  # 11 content + </s>
     with pytest.raises(ValueError, match="40 sentences cannot share 64 positions"):
         tok.window(["a"] * 40)
-
-
-def test_short_sentences_keep_their_tokens_and_the_long_one_takes_the_rest(tiny) -> None:
-    tok = E5Tokenizer(tiny)
-    short, long = "bank indonesia", "harga beras naik " * 30
-    row, spans = tok.window([short, long, short])
-    lengths = [b - a for a, b in spans]
-    assert len(row) == 64  # every position used
-    assert lengths[2] == len(tok.content_ids([short], "")[0]) + 1  # kept whole, with its </s>
-    assert lengths[1] > (64 - 1) // 3  # more than an equal share
