@@ -5,8 +5,11 @@ nonmigas", "korban meninggal" and "korban luka", "inflasi inti" and "inflasi umu
 measures share their head, and the sentences around them are worded alike, so neither a shared
 word root nor the sentence encoder can tell them apart. Each class below lists alternatives
 that exclude one another; two measures that each name an alternative of one class, and no
-alternative in common, are two quantities. A measure naming none stays compatible: one outlet
-writes "penduduk miskin" for the total, and a slot stated on one side only is no contradiction.
+alternative in common, are two quantities. Where the alternatives split a total into parts
+(``BREAKDOWNS``: urban and rural, men and women, oil-and-gas and the rest, ...), a measure naming
+no part is the total and so another quantity than any part; in the other classes a measure
+naming none stays compatible ("korban" may be the dead or the injured), as a slot stated on one
+side only is no contradiction.
 
 Written by hand: WordNet Bahasa and the Indonesian word lists on PyPI give synonyms, not the
 mutually exclusive breakdowns statistics releases use. Alternatives are matched as whole words in
@@ -52,6 +55,10 @@ _CLASSES: dict[str, dict[str, str]] = {
     "age group": {"anak": r"anak|anak-anak|balita|bayi", "remaja": r"remaja", "dewasa": r"dewasa",
                   "lansia": r"lansia|lanjut usia"},
 }
+#: Classes that split a total into parts: a measure naming no part of one of these is the total,
+#: another quantity than any part ("ekspor" against "ekspor nonmigas", "penduduk miskin" against
+#: "penduduk miskin perkotaan"). In the other classes a measure naming none may be either.
+BREAKDOWNS = ("area", "sex", "oil and gas")
 _RX = {cls: {alt: re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") for alt, forms in alts.items()}
        for cls, alts in _CLASSES.items()}
 
@@ -75,4 +82,7 @@ def contrast(a: str, b: str) -> tuple[str, frozenset[str], frozenset[str]] | Non
     for cls in x:
         if cls in y and not x[cls] & y[cls]:
             return cls, x[cls], y[cls]
+    for cls in BREAKDOWNS:  # a part against the whole: "ekspor nonmigas" is not "ekspor"
+        if (cls in x) != (cls in y):
+            return cls, x.get(cls, frozenset()), y.get(cls, frozenset())
     return None

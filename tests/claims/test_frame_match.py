@@ -88,3 +88,18 @@ def test_two_owners_sharing_no_name_are_two_quantities() -> None:
     same = compare(bri, one("PT Bank Rakyat Indonesia (BRI) membukukan laba bersih Rp50,4 triliun pada 2023."))
     assert same.compatible and "entities" in same.matched
     assert compare(bri, one("Laba bersih pada 2023 mencapai Rp50 triliun.")).compatible  # one side names nobody
+
+
+def test_a_cumulative_figure_is_not_its_last_month_s() -> None:
+    half = one("Nilai ekspor Indonesia periode Januari–Juni 2024 mencapai 125,1 miliar dolar AS.")
+    june = one("Nilai ekspor Indonesia pada Juni 2024 mencapai 20,84 miliar dolar AS.")
+    assert compare(half, june).ruled_out == ("time", "different time: 2024-06")
+    assert compare(half, one("Nilai ekspor Indonesia semester I-2024 mencapai 125 miliar dolar AS.")).compatible
+
+
+def test_a_part_is_not_its_total_but_an_unnamed_outcome_may_be_either() -> None:
+    total = one("Nilai ekspor Indonesia pada Februari 2017 mencapai 12,57 miliar dolar AS.")
+    part = one("Ekspor nonmigas pada Februari 2017 mencapai 11,37 miliar dolar AS.")
+    assert compare(total, part).ruled_out == ("measure", "different measure: ekspor nonmigas")
+    victims = one("Jumlah korban banjir di Demak mencapai 21 orang.")
+    assert compare(victims, one("Jumlah korban meninggal banjir di Demak mencapai 23 orang.")).compatible

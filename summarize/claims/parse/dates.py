@@ -59,6 +59,13 @@ _PERIOD = re.compile(
     + r"\b|(?i:ini|lalu|sebelumnya)\b))?"
 )
 
+# A run of months, "Januari–Juni 2024", "Januari hingga Mei 2024": a cumulative figure, never the
+# last month's ("dan" is left out: "Januari dan Juni" are two months).
+_MONTH_RANGE = re.compile(
+    rf"\b{_MONTH.replace('month', 'first')}\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*{_MONTH}\s+{_YEAR}\b"
+)
+_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
+
 Kind = Literal["date", "time", "year", "period"]
 
 
@@ -115,7 +122,7 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
         name = _NAME_BEFORE.search(sentence, 0, m.start())
         named = name is not None and sentence[:name.start()].strip(" \"“'(") != ""
         found.append(DateSpan(m.start(), m.end(), "year", m.group("year"), named))
-    found += _periods(sentence, next(iter(years), None) or year_hint)
+    found += _periods(sentence, next(iter(years), None) or year_hint) + _month_ranges(sentence)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateSpan] = []
     for d in found:
@@ -139,6 +146,19 @@ def _periods(sentence: str, year_hint: str | None) -> list[DateSpan]:
             year = str(int(year_hint) - 1) if when in ("lalu", "sebelumnya") and "tahun" in m.group().lower() \
                 else year_hint
         iso = f"{year}-{'H' if half else 'Q'}{n}" if year and (n <= 2 or not half) else None
+        out.append(DateSpan(m.start(), m.end(), "period", iso))
+    return out
+
+
+def _month_ranges(sentence: str) -> list[DateSpan]:
+    """Runs of months of one year as periods: "2024-Q2" for April to June, "2024-H1", "2024"
+    for the whole year, else "2024-01/2024-05"."""
+    out = []
+    for m in _MONTH_RANGE.finditer(sentence):
+        a, b, year = _MONTH_NUMBER[m.group("first").lower()], _MONTH_NUMBER[m.group("month").lower()], m.group("year")
+        if a >= b:
+            continue
+        iso = year if (a, b) == (1, 12) else f"{year}-{_SPANS[(a, b)]}" if (a, b) in _SPANS else f"{year}-{a:02d}/{year}-{b:02d}"
         out.append(DateSpan(m.start(), m.end(), "period", iso))
     return out
 
