@@ -8,6 +8,7 @@ and the BM25 word indexes are scored, with the exact similarity of the in-memory
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import uuid
@@ -24,11 +25,15 @@ from summarize.archive.search import POSTINGS_BUDGET, search
 from summarize.archive.sqlite import SQLiteStorage
 from summarize.archive.storage import Removed, SentenceRow, Storage
 from summarize.archive.terms import TermStats, TfidfView, df_delta
+from summarize.claims.extract import READING_VERSION
 from summarize.claims.statements import Extractor
 from summarize.claims.store import Hit, StatementStore, StoredSentence
 from summarize.claims.types import Claim
 from summarize.encoders.base import SIMILARITY_ENCODER, Encoder, get_encoder
 
+log = logging.getLogger(__name__)
+#: The meta key recording which ``READING_VERSION`` read the stored claims.
+READING_KEY = "claims_reading"
 #: Vectors added since the last save after which the vector index file is rewritten.
 SAVE_EVERY = 20_000
 _CACHE = 4096  # stored sentences kept parsed for ``sentence`` after a search
@@ -94,6 +99,14 @@ class Archive(StatementStore):
         self._weights: dict[str, float] = {}
         self._reload()
         self._index()  # loaded (and caught up) now: a check must not pay for it
+        read_with = meta.get(READING_KEY, "1" if self._counts[0] else None)
+        self.stale = read_with not in (None, str(READING_VERSION))
+        if read_with is None:
+            self.storage.set_meta(READING_KEY, str(READING_VERSION))
+        elif self.stale:
+            log.warning("archive %s holds claims read by rules version %s, this version reads them as %s: "
+                        "run `summarize archive refresh --db %s` to read its articles again",
+                        self.path, read_with, READING_VERSION, self.path)
 
     # -- keeping the in-memory views in step with the database ---------------------------------
 
@@ -142,25 +155,26 @@ class Archive(StatementStore):
         """"added", "unchanged" (same id, text and date), "replaced" or "skipped" (see ``skipped``)."""
         return self.write([self.prepare(id, text, date, source)])[0]
 
-    def write(self, prepared: Sequence[PreparedArticle]) -> list[str]:
-        """Phase two of ``add``: store a batch in one transaction; a status per article."""
+    def write(self, prepared: Sequence[PreparedArticle], *, force: bool = False) -> list[str]:
+        """Phase two of ``add``: store a batch in one transaction; a status per article.
+        ``force`` replaces an article even when its text and date are unchanged (a refresh)."""
         with self._lock:
             self._refresh()
             batch = _Batch(list(self._counts))
             with self.storage.transaction():
-                statuses = [self._write_one(p, batch) for p in prepared]
+                statuses = [self._write_one(p, batch, force) for p in prepared]
                 self.storage.add_term_counts(dict(batch.sdf), dict(batch.ddf))
             self._commit(batch)
             return statuses
 
-    def _write_one(self, p: PreparedArticle, batch: _Batch) -> str:
+    def _write_one(self, p: PreparedArticle, batch: _Batch, force: bool = False) -> str:
         if p.error:
             self.skipped.append((p.id, p.error))
             return "skipped"
         if p.encoder and p.encoder != self.encoder:
             raise ValueError(f"article {p.id} was prepared with encoder {p.encoder!r}, the archive uses {self.encoder!r}")
         old = self.storage.digest(p.id)
-        if old == p.digest:
+        if old == p.digest and not force:
             return "unchanged"
         if old is not None:
             gone = self.storage.delete_article(p.id)

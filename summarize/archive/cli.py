@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="summarize archive", description="A persistent archive of published "
                                 "articles' numeric claims, to check new articles against.",
                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True, metavar="{add,remove,stats}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{add,remove,stats,refresh}")
     add = sub.add_parser("add", help="add articles (folders of .txt, JSONL files, IndoSum JSONL, - for JSONL on stdin)")
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--source", help="the outlet to record for these articles (e.g. antara)")
@@ -58,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     rm = sub.add_parser("remove", help="remove articles by id")
     rm.add_argument("ids", nargs="+", metavar="ID")
     st = sub.add_parser("stats", help="counts and sizes")
-    for s in (add, rm, st):
+    rf = sub.add_parser("refresh", help="read every stored article again with this version's claim rules "
+                        "(after an upgrade; the stored text is the source, nothing is lost)")
+    rf.add_argument("--chunk", type=int, default=32, metavar="N", help="articles per commit (default 32)")
+    for s in (add, rm, st, rf):
         s.add_argument("--db", required=True, metavar="DB", help="the archive file (created by add)")
         s.add_argument("--json", action="store_true", help="print a JSON record on stdout")
         s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -68,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="summarize archive: %(message)s")
-    if args.command == "add" and args.chunk < 1:
+    if args.command in ("add", "refresh") and args.chunk < 1:
         print("summarize archive: --chunk must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     ray_build: Callable[..., dict[str, int]] | None = None
@@ -99,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _add(archive, args, ray_build)
         if args.command == "remove":
             return _remove(archive, args)
+        if args.command == "refresh":
+            from summarize.archive.refresh import refresh
+
+            _emit(refresh(archive, chunk=args.chunk, progress=not args.quiet), args.json)
+            return EXIT_OK if not archive.skipped else EXIT_PARTIAL
         _emit(archive.stats(), args.json)
         return EXIT_OK
     except SummarizeError as exc:

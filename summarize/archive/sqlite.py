@@ -199,6 +199,9 @@ class SQLiteStorage(Storage):
         rows = self._all(f"SELECT id, words FROM articles WHERE id IN ({marks})", list(articles))
         return {r[0]: WordCounts.from_bytes(r[1]) for r in rows}
 
+    def article_keys(self) -> list[str]:
+        return [k for (k,) in self._all("SELECT key FROM articles ORDER BY id")]
+
     def article(self, key: str) -> dict | None:
         row = self._all("SELECT id, key, source, date, text, added FROM articles WHERE key = ?", (key,))
         if not row:

@@ -125,6 +125,10 @@ class Storage(ABC):
     def article_words(self, articles: Sequence[int]) -> dict[int, WordCounts]: ...
 
     @abstractmethod
+    def article_keys(self) -> list[str]:
+        """Every stored article's id, oldest first."""
+
+    @abstractmethod
     def article(self, key: str) -> dict | None:
         """``{"id", "source", "date", "text", "added", "claims": [...]}`` of article ``key``."""
 

@@ -26,6 +26,13 @@ def _visible(s: str) -> str:
     return "".join(ch for ch in s if not ch.isspace() and unicodedata.category(ch) != "Cf")
 
 
+#: The version of how claims and their frames are read. A persistent archive records the
+#: version its stored claims were read with; after an upgrade that reads them differently it
+#: says so, and ``summarize archive refresh`` reads its articles again. Bump it whenever the
+#: parser or the frame rules change what a stored claim says.
+READING_VERSION = 2
+
+
 def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Sentence] | None = None) -> list[Claim]:
     """All quantity claims in ``text``, in reading order.
 

@@ -57,6 +57,11 @@ def test_add_rerun_stdin_stats_remove_and_check(tmp_path: Path) -> None:
     assert gone.returncode == 3 and json.loads(gone.stdout) == {"removed": ["ant-3"], "missing": ["nope"]}
     assert json.loads(run("archive", "stats", "--db", db, "--json").stdout)["articles"] == 2
 
+    refreshed = run("archive", "refresh", "--db", db, "--json", "-q")
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert json.loads(refreshed.stdout) == {"replaced": 2}
+    assert json.loads(run("archive", "stats", "--db", db, "--json").stdout)["articles"] == 2
+
 
 def test_usage_and_input_errors(tmp_path: Path) -> None:
     helped = run("archive", "--help")
