@@ -56,6 +56,8 @@ _MONTH_WORDS = frozenset(
     "senin selasa rabu kamis jumat sabtu minggu pekan tahun bulan hari kuartal triwulan semester".split()
 )
 _BASES = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in BASES.items()]
+_CHANGE_NOUNS = frozenset(w for w in CHANGE_WORDS if w.startswith(("pe", "ke")) and w.endswith("an"))
+_LEVEL_HEADS = frozenset("jumlah total angka nilai tingkat posisi level".split())  # "... membuat jumlah penduduk"
 _SPOKEN_AT = re.compile(r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b|\s*\((?:ANTARA|Antara)\)")
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
 _KIND_WINDOW = 6
@@ -278,6 +280,11 @@ def _kind(sentence: str, cs: int, start: int, end: int) -> str:
             break
         if word in CHANGE_WORDS:
             return "change"
+    # A change noun heading the clause, with no level word after it: "Pertumbuhan ekonomi
+    # triwulan II/2024 tercatat 5,15 persen" is the rate "tumbuh 5,15 persen" states.
+    heads = [i for i, w in enumerate(before) if w in _CHANGE_NOUNS]
+    if heads and not any(w in LEVEL_WORDS or w in _LEVEL_HEADS for w in before[heads[-1]:]):
+        return "change"
     if any(w in TARGET_WORDS for w in before):
         return "target"
     if any(w in REALISED_WORDS for w in before):

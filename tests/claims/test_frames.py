@@ -109,3 +109,11 @@ def test_names_skip_a_common_sentence_opener_and_keep_a_place_inside_a_name() ->
 def test_an_alternative_outside_the_measure_window_still_joins_the_measure() -> None:
     measure = frames("Kurs jual dolar AS di Bank Mandiri pada Rabu sebesar Rp16.450.")["Rp16.450"].measure
     assert measure is not None and measure.split()[0] == "jual"
+
+
+def test_a_change_noun_heading_the_clause_makes_a_change_unless_a_level_follows() -> None:
+    f = frames("Pertumbuhan ekonomi Indonesia triwulan II/2024 tercatat 5,15 persen.")
+    assert f["5,15 persen"].kind == "change"  # the rate "tumbuh 5,15 persen" states
+    f = frames("Pertumbuhan penduduk membuat jumlah penduduk mencapai 270 juta jiwa.")
+    assert f["mencapai 270 juta jiwa"].kind == "level"
+    assert frames("Penurunan angka kemiskinan menjadi 9 persen.")["9 persen"].kind == "level"
