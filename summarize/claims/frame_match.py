@@ -9,6 +9,7 @@ reason a reader can check ("different place: Jawa Tengah"):
 - counted: the same class of counted thing ("peserta" and "orang" are people);
 - time: one time contains the other ("2024" and "2024-05-01");
 - basis: the same comparison ("yoy" is not "mtm");
+- per: the same denominator ("per hari" is not "per bulan", "per kg" not "per liter");
 - places: the two name the same most specific place (a city's figure is not its province's);
 - entities: roles must be equal ("Presiden" is not "Wakil Presiden"); names that share a word
   or are each other's acronym ("BPS", "Badan Pusat Statistik") match; two sides that both name
@@ -28,7 +29,7 @@ from summarize.claims.frames import counted_class, place_region
 from summarize.claims.local import TITLE_WORDS, stems
 from summarize.claims.types import Claim, Frame, Quantity
 
-SLOTS = ("unit", "kind", "counted", "time", "basis", "places", "entities", "measure")
+SLOTS = ("unit", "kind", "counted", "time", "basis", "per", "places", "entities", "measure")
 _ROLES = frozenset(r.lower() for r in ROLES)
 _ALIKE_KINDS = {"realised": "level"}
 #: Words of a name that say what kind of body it is, not which one ("PT Bank ... Tbk", "Pemprov").
@@ -87,6 +88,11 @@ def _time(a: Claim, b: Claim) -> bool | None:
 
 def _basis(a: Claim, b: Claim) -> bool | None:
     x, y = a.frame.basis, b.frame.basis
+    return None if x is None or y is None else x == y
+
+
+def _per(a: Claim, b: Claim) -> bool | None:
+    x, y = a.frame.per, b.frame.per
     return None if x is None or y is None else x == y
 
 
@@ -158,14 +164,14 @@ def _measure(a: Claim, b: Claim) -> bool | None:
 def _reason(slot: str, other: Claim) -> str:
     f = other.frame
     shown = {
-        "unit": other.unit, "kind": f.kind, "counted": other.noun, "time": f.time, "basis": f.basis,
+        "unit": other.unit, "kind": f.kind, "counted": other.noun, "time": f.time, "basis": f.basis, "per": f.per,
         "places": ", ".join(f.places), "entities": ", ".join(f.entities), "measure": f.measure,
     }[slot]
     name = {"places": "place", "entities": "entity", "counted": "counted thing"}.get(slot, slot)
     return f"different {name}: {shown}"
 
 
-_CHECKS = {"unit": _unit, "kind": _kind, "counted": _counted, "time": _time, "basis": _basis, "places": _places,
+_CHECKS = {"unit": _unit, "kind": _kind, "counted": _counted, "time": _time, "basis": _basis, "per": _per, "places": _places,
            "entities": _entities, "measure": _measure}
 
 

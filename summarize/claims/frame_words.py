@@ -95,7 +95,8 @@ LEVEL_WORDS = frozenset("menjadi jadi level posisi berada ke".split())
 #: Words between a change word and its number that leave it a change ("penurunan sebesar 6,17").
 NEUTRAL_WORDS = frozenset("sebesar sebanyak sekitar hingga mencapai tercatat sekira hampir lebih dari kurang "
                           "yang sampai setidaknya sedikitnya".split())
-TARGET_WORDS = frozenset("target ditargetkan menargetkan sasaran diproyeksikan proyeksi rencana direncanakan".split())
+TARGET_WORDS = frozenset("target ditargetkan menargetkan sasaran diproyeksikan proyeksi rencana direncanakan "
+                         "kuota pagu alokasi dialokasikan mengalokasikan".split())
 REALISED_WORDS = frozenset("realisasi terealisasi tercapai capaian merealisasikan".split())
 #: After a number, these make it a share of something ("75,8 persen dari target").
 SHARE_AFTER = ("dari target", "dari total", "dari jumlah", "dari pagu", "dari anggaran", "dari seluruh")

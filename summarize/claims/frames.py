@@ -16,7 +16,7 @@ pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen" its own year. Slots
   not its year's month: "2024-Q2" contains no "2024-05", so a quarterly and a monthly figure
   never meet;
 - basis: what a rate is compared with (yoy, mtm, qtq, ytd, ctc; ``frame_words.BASES``), the
-  marker nearest the number up to the next figure;
+  marker nearest the number up to the next figure; per: the denominator right after it ("per kg");
 - kind: change / target / realised / share / level, from the words right before and after;
 - unit_class and counted: classes, so "peserta" and "orang" (people), "UMKM" and "pelaku usaha",
   "ha" and "m2" (area) line up.
@@ -29,12 +29,13 @@ from typing import Sequence
 
 from summarize.claims.contrasts import is_alternative
 from summarize.claims.frame_words import (
-    ANY_COUNTED, BASES, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, INDONESIAN_PLACES, LEVEL_WORDS, NEUTRAL_WORDS,
+    ANY_COUNTED, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, INDONESIAN_PLACES, LEVEL_WORDS, NEUTRAL_WORDS,
     PLACE_ALIASES, PLACE_NAMES,
     REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
 )
+from summarize.claims.frame_when import claim_basis, claim_per, claim_time
 from summarize.claims.local import common_word
-from summarize.claims.parse.dates import DateSpan, sentence_time
+from summarize.claims.parse.dates import DateSpan
 from summarize.claims.parse.units import NOT_NOUNS, UNITS
 from summarize.claims.parse.words import NUMBER_WORDS
 from summarize.claims.types import Frame, Quantity
@@ -49,19 +50,16 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _ROLE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in ROLES) + r")\b", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PLACE_NAMES) + r")\b")
 _NAME = re.compile(r"\b(?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|dan|&))*")
-_RELATIVE = re.compile(r"\b(tahun|bulan)\s+(lalu|silam|ini|kemarin|sebelumnya)\b", re.IGNORECASE)
 _UNIT_WORDS = frozenset(w for phrase in UNITS for w in phrase)
 _MONTH_WORDS = frozenset(
     "januari februari maret april mei juni juli agustus september oktober november desember "
     "senin selasa rabu kamis jumat sabtu minggu pekan tahun bulan hari kuartal triwulan semester".split()
 )
-_BASES = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in BASES.items()]
 _CHANGE_NOUNS = frozenset(w for w in CHANGE_WORDS if w.startswith(("pe", "ke")) and w.endswith("an"))
 _LEVEL_HEADS = frozenset("jumlah total angka nilai tingkat posisi level".split())  # "... membuat jumlah penduduk"
 _SPOKEN_AT = re.compile(r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b|\s*\((?:ANTARA|Antara)\)")
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
 _KIND_WINDOW = 6
-_COMPARED = re.compile(r"\b(?:dibanding\w*|ketimbang|sejak|dari)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LINK = re.compile(r",|\b(?:dan|serta|atau|sedangkan|lalu)\b", re.IGNORECASE)
 _SKIP_NAMES = _MONTH_WORDS | GENERIC | NOT_NOUNS | frozenset(COUNTED_CLASSES)
 _PLACE_TITLES = frozenset("kota kabupaten kab provinsi prov pemprov pemkot pemkab dki daerah wilayah".split())
@@ -102,7 +100,7 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
         # A figure-free opening phrase frames the whole sentence ("Di Jawa Barat, tingkat ...").
         places = tuple(dict.fromkeys(_place(m.group()) for m in _places_in(sentence, 0, cs)))
     periods = [(d.start - cs, d.end - cs) for d in dates if d.kind == "period" and cs <= d.start < ce]
-    basis, bases_at = _basis(sentence, cs, start, end, others)
+    basis, bases_at = claim_basis(sentence, cs, start, end, others)
     places = _apposition(sentence, cs, places)
     other = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + periods + [(s - cs, e - cs) for s, e in bases_at]
     taken = other + places_at
@@ -111,8 +109,9 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
         measure=_measure(sentence, cs, ce, start, end, taken),
         entities=tuple(dict.fromkeys(roles + names)),
         places=places,
-        time=_time(sentence, cs, ce, start, dates, article_date),
+        time=claim_time(sentence, cs, ce, start, dates, article_date),
         basis=basis,
+        per=claim_per(sentence, end),
         kind=_kind(sentence, cs, start, end),
         unit_class=unit_class(quantity.unit),
         counted=counted_class(quantity.noun),
@@ -227,46 +226,6 @@ def _content(word: str) -> bool:
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-def _time(sentence: str, cs: int, ce: int, start: int, dates: list[DateSpan], article_date: str | None) -> str | None:
-    """The claim's own time: the nearest date, quarter or year of its clause (before the number
-    first), a relative time, else the sentence's time that is no comparison's baseline."""
-    mine = [d for d in dates if d.iso and not d.named and cs <= d.start and d.end <= ce and d.kind != "time"]
-    before = [d for d in mine if d.end <= start]
-    if before:
-        return before[-1].iso
-    if mine:
-        return mine[0].iso
-    relative = _RELATIVE.search(sentence, cs, ce) or _RELATIVE.search(sentence, 0, cs)
-    if relative and article_date:
-        return _resolve(relative.group(1).lower(), relative.group(2).lower(), article_date)
-    # A date that a comparison names is the baseline's, not the claim's ("..., dibanding Januari 2017").
-    return sentence_time([d for d in dates if not _COMPARED.search(sentence, max(0, d.start - 25), d.start)])
-
-
-def _basis(sentence: str, cs: int, start: int, end: int,
-           others: Sequence[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
-    """The comparison basis nearest the number, and where each basis word stands. It is looked
-    for from the clause's start to the next figure, past a clause edge: "tumbuh 3,79 persen
-    dibandingkan kuartal sebelumnya (qtq)" names its basis after "dibandingkan"."""
-    stop = min((s for s, _ in others if s >= end), default=len(sentence))
-    found = [(m.start() - end if m.start() >= end else start - m.end(), name, (m.start(), m.end()))
-             for name, rx in _BASES for m in rx.finditer(sentence, cs, stop)]
-    return (min(found)[1] if found else None), [span for _, _, span in found]
-
-
-def _resolve(unit: str, when: str, article_date: str) -> str | None:
-    year = int(article_date[:4])
-    back = 0 if when == "ini" else 1
-    if unit == "tahun":
-        return str(year - back)
-    if len(article_date) < 7:
-        return None
-    month = int(article_date[5:7]) - back
-    if month == 0:
-        year, month = year - 1, 12
-    return f"{year}-{month:02d}"
 
 
 def _kind(sentence: str, cs: int, start: int, end: int) -> str:

@@ -36,6 +36,7 @@ class Frame:
     unit_class: str | None = None  # "percent", "people", "money", "area", "speed", ...
     counted: str | None = None  # class of the counted thing: "people", "umkm", "vehicle", ...
     basis: str | None = None  # compared with: yoy | mtm | qtq | ytd | ctc (last: positional calls hold)
+    per: str | None = None  # the rate's denominator: "kg" in "Rp80.000 per kg", "hari" in "per hari"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +45,7 @@ class Frame:
             "places": list(self.places),
             "time": self.time,
             "basis": self.basis,
+            "per": self.per,
             "kind": self.kind,
             "unit_class": self.unit_class,
             "counted": self.counted,
@@ -57,6 +59,7 @@ class Frame:
             places=tuple(d.get("places") or ()),
             time=d.get("time"),
             basis=d.get("basis"),
+            per=d.get("per"),
             kind=d.get("kind") or "level",
             unit_class=d.get("unit_class"),
             counted=d.get("counted"),

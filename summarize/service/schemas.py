@@ -127,6 +127,7 @@ class FrameRecord(BaseModel):
     places: list[str] = []
     time: str | None = None
     basis: str | None = None
+    per: str | None = None
     kind: str | None = None
     unit_class: str | None = None
     counted: str | None = None

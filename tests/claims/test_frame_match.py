@@ -103,3 +103,21 @@ def test_a_part_is_not_its_total_but_an_unnamed_outcome_may_be_either() -> None:
     assert compare(total, part).ruled_out == ("measure", "different measure: ekspor nonmigas")
     victims = one("Jumlah korban banjir di Demak mencapai 21 orang.")
     assert compare(victims, one("Jumlah korban meninggal banjir di Demak mencapai 23 orang.")).compatible
+
+
+def test_another_denominator_day_or_variety_is_another_quantity() -> None:
+    daily = one("Produksi minyak Indonesia mencapai 600.000 barel per hari.")
+    assert compare(daily, one("Produksi minyak Indonesia mencapai 18 juta barel per bulan.")).ruled_out == (
+        "per", "different per: bulan")
+    monday = one("IHSG ditutup menguat ke level 7.100 pada Senin.")
+    assert compare(monday, one("IHSG ditutup melemah ke level 7.050 pada Selasa.")).ruled_out[0] == "measure"
+    shallot = one("Harga bawang merah di Pasar Induk Kramat Jati Rp40.000 per kg.")
+    assert compare(shallot, one("Harga bawang putih di Pasar Induk Kramat Jati Rp38.000 per kg.")).ruled_out[0] == "measure"
+    assert compare(shallot, one("Harga bawang merah di Pasar Induk Kramat Jati Rp42.000/kg.")).compatible
+
+
+def test_a_year_inside_a_name_is_the_last_resort_time() -> None:
+    ump = one("Upah minimum provinsi DKI Jakarta 2024 sebesar Rp5,07 juta.")
+    assert ump.frame.time == "2024"
+    assert compare(ump, one("Upah minimum provinsi DKI Jakarta 2023 sebesar Rp4,9 juta.")).ruled_out == (
+        "time", "different time: 2023")

@@ -31,7 +31,7 @@ def test_claim_from_dict_inverts_to_dict() -> None:
     framed = Claim("Rp1,5 triliun", 3, 16, q, "x Rp1,5 triliun", 1, 17, "2023",
                    Frame("anggaran", ("Presiden",), ("Jawa Barat",), "2023", "target", "money", None))
     assert Claim.from_dict(framed.to_dict()) == framed
-    assert set(framed.to_dict()["frame"]) == {"measure", "entities", "places", "time", "basis", "kind", "unit_class",
+    assert set(framed.to_dict()["frame"]) == {"measure", "entities", "places", "time", "basis", "per", "kind", "unit_class",
                                               "counted"}
 
 
