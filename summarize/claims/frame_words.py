@@ -28,7 +28,8 @@ PLACE_ALIASES = {
     "kalsel": "Kalimantan Selatan", "kaltim": "Kalimantan Timur", "sulut": "Sulawesi Utara",
     "sulteng": "Sulawesi Tengah", "sulsel": "Sulawesi Selatan", "sultra": "Sulawesi Tenggara",
 }
-#: Large cities -> their province: a city and its own province are no contradiction.
+#: Large cities -> their province. A city's figure is not its province's (``frame_match``); the
+#: province says which places an address names together ("Kota Bandung, Jawa Barat").
 CITIES = {
     "Bandung": "Jawa Barat", "Bekasi": "Jawa Barat", "Bogor": "Jawa Barat", "Depok": "Jawa Barat",
     "Surabaya": "Jawa Timur", "Malang": "Jawa Timur", "Semarang": "Jawa Tengah", "Solo": "Jawa Tengah",
@@ -40,6 +41,40 @@ CITIES = {
     "Jayapura": "Papua", "Ambon": "Maluku", "Batam": "Kepulauan Riau", "Subang": "Jawa Barat",
     "Cirebon": "Jawa Barat", "Sukabumi": "Jawa Barat", "Garut": "Jawa Barat", "Karawang": "Jawa Barat",
 }
+# Regencies and smaller cities often in the news, by province. Names that are also common words
+# or given names ("Batu", "Banjar", "Kuningan", "Metro", "Bima", "Kudus") are left out: a false
+# place would rule out a real match.
+_REGENCIES = {
+    "Jawa Barat": "Cianjur Tasikmalaya Ciamis Majalengka Sumedang Indramayu Purwakarta Cimahi Pangandaran",
+    "Banten": "Cilegon Pandeglang Lebak",
+    "Jawa Tengah": "Cilacap Banyumas Purwokerto Kebumen Magelang Klaten Boyolali Sragen Sukoharjo Wonogiri "
+                   "Karanganyar Kendal Pekalongan Pemalang Tegal Brebes Jepara Rembang Blora Grobogan Salatiga "
+                   "Temanggung Wonosobo Banjarnegara Purbalingga Purworejo Demak Pati",
+    "DI Yogyakarta": "Sleman Bantul Gunungkidul",
+    "Jawa Timur": "Blitar Kediri Madiun Tuban Jember Banyuwangi Lumajang Pasuruan Probolinggo Sidoarjo Gresik "
+                  "Mojokerto Jombang Lamongan Bojonegoro Ngawi Magetan Ponorogo Pacitan Trenggalek Tulungagung "
+                  "Nganjuk Bondowoso Situbondo Sumenep Pamekasan Sampang Bangkalan",
+    "Bali": "Badung Gianyar Tabanan Buleleng Karangasem Klungkung Bangli Jembrana",
+    "Sumatera Utara": "Binjai Pematangsiantar Sibolga",
+    "Sumatera Barat": "Bukittinggi Payakumbuh Solok Pariaman",
+    "Aceh": "Lhokseumawe Langsa Sabang",
+    "Riau": "Dumai Bengkalis",
+    "Sumatera Selatan": "Lubuklinggau Prabumulih",
+    "Kalimantan Selatan": "Banjarbaru",
+    "Kalimantan Timur": "Bontang",
+    "Kalimantan Utara": "Tarakan",
+    "Kalimantan Barat": "Singkawang",
+    "Sulawesi Tengah": "Palu Donggala Sigi",
+    "Sulawesi Tenggara": "Kendari",
+    "Sulawesi Utara": "Bitung",
+    "Sulawesi Selatan": "Parepare Palopo Gowa Maros",
+    "Nusa Tenggara Timur": "Ende Maumere",
+    "Papua": "Merauke Timika Mimika Nabire Wamena",
+    "Papua Barat Daya": "Sorong",
+    "Papua Barat": "Manokwari",
+    "Maluku Utara": "Ternate Tidore",
+}
+CITIES.update({place: province for province, names in _REGENCIES.items() for place in names.split()})
 #: Countries often compared in economic news.
 COUNTRIES = (
     "Indonesia|Malaysia|Singapura|Thailand|Vietnam|Filipina|Brunei|Myanmar|Kamboja|Laos|Jepang|China|"

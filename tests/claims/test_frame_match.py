@@ -121,3 +121,9 @@ def test_a_year_inside_a_name_is_the_last_resort_time() -> None:
     assert ump.frame.time == "2024"
     assert compare(ump, one("Upah minimum provinsi DKI Jakarta 2023 sebesar Rp4,9 juta.")).ruled_out == (
         "time", "different time: 2023")
+
+
+def test_two_regencies_are_two_places() -> None:
+    quake = one("Gempa bermagnitudo 5,6 mengguncang Cianjur.")
+    assert compare(quake, one("Gempa bermagnitudo 6,2 mengguncang Garut.")).ruled_out == (
+        "places", "different place: Garut")
