@@ -62,6 +62,8 @@ _CLASSES: dict[str, dict[str, str]] = {
 #: another quantity than any part ("ekspor" against "ekspor nonmigas", "penduduk miskin" against
 #: "penduduk miskin perkotaan"). In the other classes a measure naming none may be either.
 BREAKDOWNS = ("area", "sex", "oil and gas")
+#: class -> (anchor word, the alternative a measure with the anchor and no alternative means).
+DEFAULTS = {"inflation component": ("inflasi", "umum")}
 _RX = {cls: {alt: re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") for alt, forms in alts.items()}
        for cls, alts in _CLASSES.items()}
 
@@ -73,8 +75,13 @@ def is_alternative(word: str) -> bool:
 
 
 def alternatives(measure: str) -> dict[str, frozenset[str]]:
-    """For each class the measure names, the alternatives it names."""
+    """For each class the measure names, the alternatives it names; a measure naming none of a
+    class with a default, but its anchor word, names the default ("inflasi" is headline inflation)."""
     found = {cls: frozenset(alt for alt, rx in alts.items() if rx.search(measure)) for cls, alts in _RX.items()}
+    words = set(measure.split())
+    for cls, (anchor, default) in DEFAULTS.items():
+        if not found[cls] and anchor in words:
+            found[cls] = frozenset({default})
     return {cls: alts for cls, alts in found.items() if alts}
 
 

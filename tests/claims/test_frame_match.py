@@ -127,3 +127,10 @@ def test_two_regencies_are_two_places() -> None:
     quake = one("Gempa bermagnitudo 5,6 mengguncang Cianjur.")
     assert compare(quake, one("Gempa bermagnitudo 6,2 mengguncang Garut.")).ruled_out == (
         "places", "different place: Garut")
+
+
+def test_inflation_without_a_component_is_headline_inflation() -> None:
+    headline = one("Inflasi Indonesia pada Juni 2024 sebesar 2,51 persen.")
+    core = one("Inflasi inti Indonesia pada Juni 2024 sebesar 2,51 persen.")
+    assert compare(headline, core).ruled_out == ("measure", "different measure: inflasi inti")
+    assert compare(headline, one("Inflasi umum Indonesia pada Juni 2024 sebesar 2,51 persen.")).compatible
