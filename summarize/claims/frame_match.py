@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from summarize.claims.contrasts import contrast
 from summarize.claims.frame_words import CONVERSIONS, INDONESIAN_PLACES, PLACE_NAMES, ROLES
@@ -86,14 +87,12 @@ def _time(a: Claim, b: Claim) -> bool | None:
     return None if x is None or y is None else x.startswith(y) or y.startswith(x)
 
 
-def _basis(a: Claim, b: Claim) -> bool | None:
-    x, y = a.frame.basis, b.frame.basis
-    return None if x is None or y is None else x == y
-
-
-def _per(a: Claim, b: Claim) -> bool | None:
-    x, y = a.frame.per, b.frame.per
-    return None if x is None or y is None else x == y
+def _equal_if_stated(slot: str) -> Callable[[Claim, Claim], bool | None]:
+    """The check of a slot whose values either match or differ ("basis", "per")."""
+    def check(a: Claim, b: Claim) -> bool | None:
+        x, y = getattr(a.frame, slot), getattr(b.frame, slot)
+        return None if x is None or y is None else x == y
+    return check
 
 
 def _places(a: Claim, b: Claim) -> bool | None:
@@ -171,8 +170,8 @@ def _reason(slot: str, other: Claim) -> str:
     return f"different {name}: {shown}"
 
 
-_CHECKS = {"unit": _unit, "kind": _kind, "counted": _counted, "time": _time, "basis": _basis, "per": _per, "places": _places,
-           "entities": _entities, "measure": _measure}
+_CHECKS = {"unit": _unit, "kind": _kind, "counted": _counted, "time": _time, "basis": _equal_if_stated("basis"),
+           "per": _equal_if_stated("per"), "places": _places, "entities": _entities, "measure": _measure}
 
 
 def convert(q: Quantity, unit: str) -> Quantity:

@@ -9,8 +9,8 @@ pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen" its own year. Slots
   reporting verbs, function words, places, roles, times and units removed);
 - entities: roles ("Presiden", "Wakil Presiden") and names (capitalised words) of the clause;
 - places: provinces, cities and regencies often in the news, and countries (``frame_words``);
-- time: the date, quarter ("kuartal II-2024": "2024-Q2"), half-year ("semester I/2024":
-  "2024-H1") or year nearest the number in its clause, else the sentence's, with "tahun lalu",
+- time: the date, quarter ("kuartal II-2024": "2024-Q2"), half-year ("semester I/2024" and
+  "Januari–Juni 2024": "2024-H1") or year nearest the number in its clause, else the sentence's, with "tahun lalu",
   "tahun ini", "bulan lalu" resolved against the article's date; None when the text names no
   time (``Claim.time`` then falls back to the article's date, as before frames). A quarter is
   not its year's month: "2024-Q2" contains no "2024-05", so a quarterly and a monthly figure
