@@ -8,7 +8,6 @@ and the BM25 word indexes are scored, with the exact similarity of the in-memory
 from __future__ import annotations
 
 import json
-import logging
 import os
 import threading
 import uuid
@@ -21,19 +20,16 @@ import numpy as np
 
 from summarize.archive.ann import VectorIndex
 from summarize.archive.prepared import PreparedArticle, prepare_article
+from summarize.archive.reading import is_stale
 from summarize.archive.search import POSTINGS_BUDGET, search
 from summarize.archive.sqlite import SQLiteStorage
 from summarize.archive.storage import Removed, SentenceRow, Storage
 from summarize.archive.terms import TermStats, TfidfView, df_delta
-from summarize.claims.extract import READING_VERSION
 from summarize.claims.statements import Extractor
 from summarize.claims.store import Hit, StatementStore, StoredSentence
 from summarize.claims.types import Claim
 from summarize.encoders.base import SIMILARITY_ENCODER, Encoder, get_encoder
 
-log = logging.getLogger(__name__)
-#: The meta key recording which ``READING_VERSION`` read the stored claims.
-READING_KEY = "claims_reading"
 #: Vectors added since the last save after which the vector index file is rewritten.
 SAVE_EVERY = 20_000
 _CACHE = 4096  # stored sentences kept parsed for ``sentence`` after a search
@@ -99,14 +95,7 @@ class Archive(StatementStore):
         self._weights: dict[str, float] = {}
         self._reload()
         self._index()  # loaded (and caught up) now: a check must not pay for it
-        read_with = meta.get(READING_KEY, "1" if self._counts[0] else None)
-        self.stale = read_with not in (None, str(READING_VERSION))
-        if read_with is None:
-            self.storage.set_meta(READING_KEY, str(READING_VERSION))
-        elif self.stale:
-            log.warning("archive %s holds claims read by rules version %s, this version reads them as %s: "
-                        "run `summarize archive refresh --db %s` to read its articles again",
-                        self.path, read_with, READING_VERSION, self.path)
+        self.stale = is_stale(self.storage, self.path, bool(self._counts[0]))
 
     # -- keeping the in-memory views in step with the database ---------------------------------
 

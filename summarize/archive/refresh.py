@@ -15,8 +15,8 @@ from typing import Iterator, Sequence
 
 from tqdm import tqdm
 
-from summarize.archive.archive import READING_KEY, Archive
-from summarize.claims.extract import READING_VERSION
+from summarize.archive.archive import Archive
+from summarize.archive.reading import mark_current
 
 
 def refresh(archive: Archive, *, chunk: int = 32, progress: bool = True) -> dict[str, int]:
@@ -31,7 +31,7 @@ def refresh(archive: Archive, *, chunk: int = 32, progress: bool = True) -> dict
             prepared = [archive.prepare(a["id"], a["text"], a["date"], a["source"]) for a in stored]
             statuses.update(archive.write(prepared, force=True))
             bar.update(len(part))
-    archive.storage.set_meta(READING_KEY, str(READING_VERSION))
+    mark_current(archive.storage)
     archive.stale = False
     return dict(sorted(statuses.items()))
 

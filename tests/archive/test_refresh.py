@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarize.archive import Archive
-from summarize.archive.archive import READING_KEY
+from summarize.archive.reading import READING_KEY
 from summarize.archive.refresh import refresh
 from summarize.claims.extract import READING_VERSION
 from tests.claims.checker_fakes import BagOfWordsEncoder, fake_extract
@@ -33,7 +33,7 @@ def test_an_older_reading_is_reported_and_refreshed_from_the_stored_text(tmp_pat
     old.storage.set_meta(READING_KEY, "1")
     old.close()
 
-    with caplog.at_level(logging.WARNING, logger="summarize.archive.archive"):
+    with caplog.at_level(logging.WARNING, logger="summarize.archive.reading"):
         archive = Archive(db, encoder=BagOfWordsEncoder(), extractor=fake_extract)
     assert archive.stale and "summarize archive refresh" in caplog.text
     assert refresh(archive, chunk=1, progress=False) == {"replaced": 2}
