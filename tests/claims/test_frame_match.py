@@ -134,3 +134,10 @@ def test_inflation_without_a_component_is_headline_inflation() -> None:
     core = one("Inflasi inti Indonesia pada Juni 2024 sebesar 2,51 persen.")
     assert compare(headline, core).ruled_out == ("measure", "different measure: inflasi inti")
     assert compare(headline, one("Inflasi umum Indonesia pada Juni 2024 sebesar 2,51 persen.")).compatible
+
+
+def test_a_year_s_total_is_not_one_of_its_months_but_may_be_a_bare_year() -> None:
+    total = one("Kasus DBD di Jawa Barat sepanjang 2024 mencapai 40.000 kasus.")
+    assert compare(total, one("Kasus DBD di Jawa Barat pada Juni 2024 mencapai 3.500 kasus.")).ruled_out == (
+        "time", "different time: 2024-06")
+    assert compare(total, one("Kasus DBD di Jawa Barat pada 2024 mencapai 41.000 kasus.")).compatible

@@ -65,6 +65,9 @@ _MONTH_RANGE = re.compile(
     rf"\b{_MONTH.replace('month', 'first')}\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*{_MONTH}\s+{_YEAR}\b"
 )
 _SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
+# A whole year said as such, "sepanjang 2024", "selama tahun 2023": the year's total ("2024-Y"),
+# never one of its months, though a bare "2024" may be either.
+_WHOLE_YEAR = re.compile(rf"(?i:\b(?:sepanjang|selama)\s+(?:tahun\s+)?){_YEAR}\b")
 
 Kind = Literal["date", "time", "year", "period"]
 
@@ -123,6 +126,7 @@ def find_dates(sentence: str, year_hint: str | None = None) -> list[DateSpan]:
         named = name is not None and sentence[:name.start()].strip(" \"“'(") != ""
         found.append(DateSpan(m.start(), m.end(), "year", m.group("year"), named))
     found += _periods(sentence, next(iter(years), None) or year_hint) + _month_ranges(sentence)
+    found += [DateSpan(m.start(), m.end(), "period", f"{m.group('year')}-Y") for m in _WHOLE_YEAR.finditer(sentence)]
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateSpan] = []
     for d in found:
@@ -151,14 +155,14 @@ def _periods(sentence: str, year_hint: str | None) -> list[DateSpan]:
 
 
 def _month_ranges(sentence: str) -> list[DateSpan]:
-    """Runs of months of one year as periods: "2024-Q2" for April to June, "2024-H1", "2024"
+    """Runs of months of one year as periods: "2024-Q2" for April to June, "2024-H1", "2024-Y"
     for the whole year, else "2024-01/2024-05"."""
     out = []
     for m in _MONTH_RANGE.finditer(sentence):
         a, b, year = _MONTH_NUMBER[m.group("first").lower()], _MONTH_NUMBER[m.group("month").lower()], m.group("year")
         if a >= b:
             continue
-        iso = year if (a, b) == (1, 12) else f"{year}-{_SPANS[(a, b)]}" if (a, b) in _SPANS else f"{year}-{a:02d}/{year}-{b:02d}"
+        iso = f"{year}-Y" if (a, b) == (1, 12) else f"{year}-{_SPANS[(a, b)]}" if (a, b) in _SPANS else f"{year}-{a:02d}/{year}-{b:02d}"
         out.append(DateSpan(m.start(), m.end(), "period", iso))
     return out
 

@@ -53,7 +53,9 @@ def test_the_sentence_s_quarter_comes_before_its_announcement_date() -> None:
     ("Ekspor Januari–Juni 2024 naik.", [("Januari–Juni 2024", "2024-H1")]),
     ("Ekspor April-Juni 2024 naik.", [("April-Juni 2024", "2024-Q2")]),
     ("Ekspor Januari hingga Mei 2024 naik.", [("Januari hingga Mei 2024", "2024-01/2024-05")]),
-    ("Ekspor Januari sampai dengan Desember 2023 naik.", [("Januari sampai dengan Desember 2023", "2023")]),
+    ("Ekspor Januari sampai dengan Desember 2023 naik.", [("Januari sampai dengan Desember 2023", "2023-Y")]),
+    ("Ekspor sepanjang 2023 naik.", [("sepanjang 2023", "2023-Y")]),
+    ("Ekspor selama tahun 2023 naik.", [("selama tahun 2023", "2023-Y")]),
     ("Ekspor Januari dan Juni 2024 naik.", []),  # two months, not a run
 ])
 def test_a_run_of_months_is_one_cumulative_period(sentence: str, expected: list[tuple[str, str | None]]) -> None:
