@@ -33,11 +33,13 @@ from summarize.claims.types import Claim, Frame, Quantity
 SLOTS = ("unit", "kind", "counted", "time", "basis", "per", "places", "entities", "measure")
 _ROLES = frozenset(r.lower() for r in ROLES)
 _ALIKE_KINDS = {"realised": "level"}
-#: Words of a name that say what kind of body it is, not which one ("PT Bank ... Tbk", "Pemprov").
+#: Words of a name that say what kind of body or place it is, not which one ("PT Bank ... Tbk",
+#: "Pemprov", "Gunung").
 _NOT_OWNER = TITLE_WORDS | frozenset(w.lower() for p in PLACE_NAMES for w in p.split()) | frozenset(
     "pt tbk persero (persero) cv perum perumda bumn bumd grup group holding partai pemprov pemkot pemkab "
     "pemda dpr dprd mpr dpd kota kabupaten provinsi indonesia nasional republik dki dan & the of "
-    "pemilu pilkada pilpres pileg pilgub".split())
+    "pemilu pilkada pilpres pileg pilgub gunung pulau sungai danau selat teluk pantai kawah bandara pelabuhan "
+    "stasiun terminal jalan tol kecamatan desa kelurahan kampung".split())
 
 
 @dataclass(frozen=True)

@@ -141,3 +141,14 @@ def test_a_year_s_total_is_not_one_of_its_months_but_may_be_a_bare_year() -> Non
     assert compare(total, one("Kasus DBD di Jawa Barat pada Juni 2024 mencapai 3.500 kasus.")).ruled_out == (
         "time", "different time: 2024-06")
     assert compare(total, one("Kasus DBD di Jawa Barat pada 2024 mencapai 41.000 kasus.")).compatible
+
+
+def test_disaster_breakdowns_and_named_mountains_are_apart() -> None:
+    semeru = one("Jumlah pengungsi akibat erupsi Gunung Semeru mencapai 2.000 orang.")
+    assert compare(semeru, one("Jumlah pengungsi akibat erupsi Gunung Merapi mencapai 1.500 orang.")).ruled_out == (
+        "entities", "different entity: Gunung Merapi")  # "Gunung" names no mountain
+    heavy = one("Jumlah rumah rusak berat akibat gempa mencapai 1.200 unit.")
+    assert compare(heavy, one("Jumlah rumah rusak ringan akibat gempa mencapai 3.000 unit.")).ruled_out[0] == "measure"
+    assert compare(heavy, one("Jumlah sekolah rusak berat akibat gempa mencapai 300 unit.")).ruled_out[0] == "measure"
+    assert compare(one("Anggaran pendidikan dalam APBN 2024 sebesar Rp665 triliun."),
+                   one("Anggaran kesehatan dalam APBN 2024 sebesar Rp187 triliun.")).ruled_out[0] == "measure"
