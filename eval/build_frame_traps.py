@@ -125,6 +125,13 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
     ("volcano-same", "dev", "conflict",
      "Jumlah pengungsi akibat erupsi Gunung Semeru mencapai 2.000 orang.",
      "Erupsi Semeru membuat 2.500 orang mengungsi."),
+    ("legal-stage", "dev", "unverified", "Terdakwa dituntut 12 tahun penjara.", "Terdakwa divonis 8 tahun penjara."),
+    ("medal", "dev", "unverified",
+     "Perolehan medali emas Indonesia di SEA Games 2023 sebanyak 87 medali.",
+     "Perolehan medali perak Indonesia di SEA Games 2023 sebanyak 80 medali."),
+    ("holiday-day", "dev", "unverified",
+     "Jumlah kendaraan yang melintas di Tol Cikampek pada H-3 Lebaran mencapai 150.000 kendaraan.",
+     "Jumlah kendaraan yang melintas di Tol Cikampek pada H-2 Lebaran mencapai 170.000 kendaraan."),
     # report part: written after the rules, scored once
     ("t-foreign-domestic", "test", "unverified",
      "Jumlah kunjungan wisatawan mancanegara ke Bali pada Juli 2024 mencapai 625.665 kunjungan.",

@@ -152,3 +152,14 @@ def test_disaster_breakdowns_and_named_mountains_are_apart() -> None:
     assert compare(heavy, one("Jumlah sekolah rusak berat akibat gempa mencapai 300 unit.")).ruled_out[0] == "measure"
     assert compare(one("Anggaran pendidikan dalam APBN 2024 sebesar Rp665 triliun."),
                    one("Anggaran kesehatan dalam APBN 2024 sebesar Rp187 triliun.")).ruled_out[0] == "measure"
+
+
+def test_a_demand_is_not_a_sentence_nor_gold_silver_nor_h3_h2() -> None:
+    demand = one("Terdakwa dituntut 12 tahun penjara.")
+    assert compare(demand, one("Terdakwa divonis 8 tahun penjara.")).ruled_out[0] == "measure"
+    assert compare(demand, one("Jaksa menuntut terdakwa hukuman 10 tahun penjara.")).compatible
+    gold = one("Perolehan medali emas Indonesia di SEA Games 2023 sebanyak 87 medali.")
+    assert compare(gold, one("Perolehan medali perak Indonesia di SEA Games 2023 sebanyak 80 medali.")).ruled_out[0] == "measure"
+    h3 = one("Jumlah kendaraan yang melintas di Tol Cikampek pada H-3 Lebaran mencapai 150.000 kendaraan.")
+    h2 = one("Jumlah kendaraan yang melintas di Tol Cikampek pada H-2 Lebaran mencapai 170.000 kendaraan.")
+    assert compare(h3, h2).ruled_out[0] == "measure"
