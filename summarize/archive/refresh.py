@@ -11,7 +11,6 @@ records the refresh time as the article's ``added`` time.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -26,7 +25,8 @@ def refresh(archive: Archive, *, chunk: int = 32, progress: bool = True) -> dict
     keys = archive.storage.article_keys()
     statuses: Counter[str] = Counter()
     with tqdm(total=len(keys), unit="article", desc="re-reading", disable=not progress) as bar:
-        for part in _chunks(keys, chunk):
+        for i in range(0, len(keys), chunk):
+            part = keys[i:i + chunk]
             stored = [a for a in (archive.storage.article(k) for k in part) if a is not None]
             prepared = [archive.prepare(a["id"], a["text"], a["date"], a["source"]) for a in stored]
             statuses.update(archive.write(prepared, force=True))
@@ -34,9 +34,3 @@ def refresh(archive: Archive, *, chunk: int = 32, progress: bool = True) -> dict
     mark_current(archive.storage)
     archive.stale = False
     return dict(sorted(statuses.items()))
-
-
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-

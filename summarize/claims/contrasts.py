@@ -83,9 +83,11 @@ def is_alternative(word: str) -> bool:
     return any(rx.fullmatch(word) for alts in _RX.values() for rx in alts.values())
 
 
+@lru_cache(maxsize=1 << 14)
 def alternatives(measure: str) -> dict[str, frozenset[str]]:
     """For each class the measure names, the alternatives it names; a measure naming none of a
-    class with a default, but its anchor word, names the default ("inflasi" is headline inflation)."""
+    class with a default, but its anchor word, names the default ("inflasi" is headline inflation).
+    Cached: the matcher compares one measure with many candidates' (read-only result)."""
     found = {cls: frozenset(alt for alt, rx in alts.items() if rx.search(measure)) for cls, alts in _RX.items()}
     words = set(measure.split())
     for cls, (anchor, default) in DEFAULTS.items():
@@ -94,14 +96,8 @@ def alternatives(measure: str) -> dict[str, frozenset[str]]:
     return {cls: alts for cls, alts in found.items() if alts}
 
 
-def contrast(a: str, b: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
-    """(class, a's alternatives, b's) of the first class in which the two measures name
-    alternatives and none in common, else None."""
+def exclusive(a: str, b: str) -> bool:
+    """Whether the two measures name alternatives of one class and none in common, or one names
+    a part of a total the other does not ("ekspor nonmigas" is not "ekspor")."""
     x, y = alternatives(a), alternatives(b)
-    for cls in x:
-        if cls in y and not x[cls] & y[cls]:
-            return cls, x[cls], y[cls]
-    for cls in BREAKDOWNS:  # a part against the whole: "ekspor nonmigas" is not "ekspor"
-        if (cls in x) != (cls in y):
-            return cls, x.get(cls, frozenset()), y.get(cls, frozenset())
-    return None
+    return any(cls in y and not x[cls] & y[cls] for cls in x) or any((c in x) != (c in y) for c in BREAKDOWNS)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from summarize.claims.contrasts import contrast
+from summarize.claims.contrasts import exclusive
 from summarize.claims.frame_words import CONVERSIONS, INDONESIAN_PLACES, PLACE_NAMES, ROLES
 from summarize.claims.frames import counted_class, place_region
 from summarize.claims.local import TITLE_WORDS, stems
@@ -159,7 +159,7 @@ def _measure(a: Claim, b: Claim) -> bool | None:
     x, y = a.frame.measure, b.frame.measure
     if not x or not y:
         return None
-    return contrast(x, y) is None and bool(stems(x.split()) & stems(y.split()))
+    return not exclusive(x, y) and bool(stems(x.split()) & stems(y.split()))
 
 
 def _reason(slot: str, other: Claim) -> str:

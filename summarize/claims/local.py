@@ -56,7 +56,8 @@ def common_word(word: str) -> bool:
     word = word.lower()
     if word in TITLE_WORDS:  # "Badan", "Bank", "Kepala" open institutions' and people's names
         return False
-    return word in _ROOT_WORDS or stem(word) in _ROOT_WORDS and stem(word) != word
+    root = stem(word)
+    return word in _ROOT_WORDS or root != word and root in _ROOT_WORDS
 
 
 def stems(words: Iterable[str]) -> frozenset[str]:
