@@ -46,3 +46,29 @@ def test_an_older_reading_is_reported_and_refreshed_from_the_stored_text(tmp_pat
 def test_refresh_refuses_an_empty_chunk(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="chunk=0"):
         refresh(Archive(":memory:", encoder=BagOfWordsEncoder(), extractor=fake_extract), chunk=0)
+
+
+def test_an_interrupted_refresh_keeps_every_article_and_the_archive_stays_stale(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    old = Archive(db, encoder=BagOfWordsEncoder(), extractor=no_claims)
+    for key, text in (("a", P3DN), ("b", PESERTA), ("c", P3DN.replace("91,82", "80"))):
+        old.add(key, text)
+    old.storage.set_meta(READING_KEY, "1")
+    old.close()
+
+    calls = []
+
+    def interrupted(text: str, date: str | None = None):  # Ctrl-C while reading the second chunk
+        calls.append(text)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return fake_extract(text, date)
+
+    archive = Archive(db, encoder=BagOfWordsEncoder(), extractor=interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        refresh(archive, chunk=1, progress=False)
+    assert archive.stale and len(archive) == 3  # the first chunk was committed, nothing was lost
+    archive.close()
+    again = Archive(db, encoder=BagOfWordsEncoder(), extractor=fake_extract)
+    assert again.stale and refresh(again, progress=False) == {"replaced": 3}
+    assert not again.stale and [again.get(k)["text"] for k in "abc"][:2] == [P3DN, PESERTA]
