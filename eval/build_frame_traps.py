@@ -15,8 +15,9 @@ so that a rule which only refuses loses its recall here.
 
 The ``dev`` part (tune) holds the pairs the rules were written from; the ``test`` part (report)
 was written after the rules and scored once, unchanged since: first the pairs on periods, bases,
-places and alternatives, then, after the rule on owners' names, the pairs on owners. The figures are realistic, not
-sourced: the cases test reading, not facts. ``expected`` is filled from the parser (each
+places and alternatives, then, after the rule on owners' names, the pairs on owners. A third
+round, on local governments, ballot numbers, commodities and budgets, is in
+``eval.frame_trap_pairs_places``. The figures are realistic, not sourced: the cases test reading, not facts. ``expected`` is filled from the parser (each
 sentence must yield exactly one claim) with the verdict given here.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ import json
 import sys
 from pathlib import Path
 
+from eval.frame_trap_pairs_places import PAIRS as PLACE_PAIRS
 from summarize.claims.extract import extract_claims
 
 OUT = Path(__file__).resolve().parent / "data" / "claims" / "frame_traps.jsonl"
@@ -275,11 +277,12 @@ def case(pid: str, split: str, verdict: str, article: str, other: str) -> dict:
 
 
 def main() -> int:
-    ids = [p[0] for p in PAIRS]
+    pairs = PAIRS + PLACE_PAIRS
+    ids = [p[0] for p in pairs]
     if len(set(ids)) != len(ids):
         raise SystemExit("duplicate case ids")
-    OUT.write_text("".join(json.dumps(case(*p), ensure_ascii=False) + "\n" for p in PAIRS), encoding="utf-8")
-    print(f"{len(PAIRS)} cases -> {OUT}")
+    OUT.write_text("".join(json.dumps(case(*p), ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+    print(f"{len(pairs)} cases -> {OUT}")
     return 0
 
 

@@ -64,13 +64,18 @@ _CLASSES: dict[str, dict[str, str]] = {
     "days to a holiday": {f"h{sign}{n}": rf"h\{sign}{n}" for sign in "-+" for n in range(1, 15)},
     "extreme": {"tertinggi": r"tertinggi|maksimum|maksimal", "terendah": r"terendah|minimum|minimal"},
     "direction": {"datang": r"kedatangan|datang|tiba|masuk", "berangkat": r"keberangkatan|berangkat|keluar"},
+    "commodity": {"batu bara": r"batu ?bara", "sawit": r"sawit|cpo", "nikel": r"nikel|feronikel", "karet": r"karet",
+                  "kopi": r"kopi", "kakao": r"kakao", "timah": r"timah", "tembaga": r"tembaga", "bauksit": r"bauksit",
+                  "baja": r"besi|baja", "minyak mentah": r"minyak mentah", "lng": r"lng|gas alam",
+                  "tekstil": r"tekstil|garmen|pakaian", "alas kaki": r"alas kaki", "perikanan": r"perikanan|ikan|udang"},
     "age group": {"anak": r"anak|anak-anak|balita|bayi", "remaja": r"remaja", "dewasa": r"dewasa",
                   "lansia": r"lansia|lanjut usia"},
 }
 #: Classes that split a total into parts: a measure naming no part of one of these is the total,
-#: another quantity than any part ("ekspor" against "ekspor nonmigas", "penduduk miskin" against
-#: "penduduk miskin perkotaan"). In the other classes a measure naming none may be either.
-BREAKDOWNS = ("area", "sex", "oil and gas")
+#: another quantity than any part ("ekspor" against "ekspor nonmigas", "penduduk miskin"
+#: against "penduduk miskin perkotaan", "ekspor" against "ekspor batu bara"). In the other classes a
+#: measure naming none may be either.
+BREAKDOWNS = ("area", "sex", "oil and gas", "commodity")
 #: class -> (anchor word, the alternative a measure with the anchor and no alternative means).
 DEFAULTS = {"inflation component": ("inflasi", "umum")}
 _RX = {cls: {alt: re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") for alt, forms in alts.items()}

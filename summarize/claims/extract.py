@@ -30,7 +30,7 @@ def _visible(s: str) -> str:
 #: version its stored claims were read with; after an upgrade that reads them differently it
 #: says so, and ``summarize archive refresh`` reads its articles again. Bump it whenever the
 #: parser or the frame rules change what a stored claim says.
-READING_VERSION = 2
+READING_VERSION = 3
 
 
 def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Sentence] | None = None) -> list[Claim]:

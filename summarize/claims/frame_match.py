@@ -25,8 +25,9 @@ from decimal import Decimal
 from typing import Callable
 
 from summarize.claims.contrasts import exclusive
-from summarize.claims.frame_words import CONVERSIONS, INDONESIAN_PLACES, PLACE_NAMES, ROLES
-from summarize.claims.frames import counted_class, place_region
+from summarize.claims.frame_places import same_places
+from summarize.claims.frame_words import CONVERSIONS, PLACE_NAMES, ROLES
+from summarize.claims.frames import counted_class
 from summarize.claims.local import TITLE_WORDS, stems
 from summarize.claims.types import Claim, Frame, Quantity
 
@@ -39,7 +40,7 @@ _NOT_OWNER = TITLE_WORDS | frozenset(w.lower() for p in PLACE_NAMES for w in p.s
     "pt tbk persero (persero) cv perum perumda bumn bumd grup group holding partai pemprov pemkot pemkab "
     "pemda dpr dprd mpr dpd kota kabupaten provinsi indonesia nasional republik dki dan & the of "
     "pemilu pilkada pilpres pileg pilgub gunung pulau sungai danau selat teluk pantai kawah bandara pelabuhan "
-    "stasiun terminal jalan tol kecamatan desa kelurahan kampung".split())
+    "stasiun terminal jalan tol kecamatan desa kelurahan kampung nomor urut".split())
 
 
 @dataclass(frozen=True)
@@ -99,20 +100,8 @@ def _equal_if_stated(slot: str) -> Callable[[Claim, Claim], bool | None]:
 
 def _places(a: Claim, b: Claim) -> bool | None:
     """A figure is its most specific place's: Bandung's rate is not Jawa Barat's, nor Bekasi's,
-    nor Indonesia's. A clause naming a city and its province ("Kota Bandung, Jawa Barat") or a
-    place and Indonesia is about the smaller one."""
-    x, y = _most_specific(a.frame.places), _most_specific(b.frame.places)
-    if not x or not y:
-        return None
-    return bool(x & y)
-
-
-def _most_specific(places: tuple[str, ...]) -> frozenset[str]:
-    named = frozenset(places)
-    holders = {place_region(p) for p in named if place_region(p) != p}
-    if named & INDONESIAN_PLACES:
-        holders.add("Indonesia")
-    return named - holders
+    nor Indonesia's, and Kabupaten Bogor's is not Kota Bogor's (``frame_places``)."""
+    return same_places(a.frame.places, b.frame.places)
 
 
 def _entities(a: Claim, b: Claim) -> bool | None:

@@ -75,6 +75,12 @@ _REGENCIES = {
     "Maluku Utara": "Ternate Tidore",
 }
 CITIES.update({place: province for province, names in _REGENCIES.items() for place in names.split()})
+#: Names that are both a city (Kota) and a regency (Kabupaten): a bare name is the city, and
+#: "Kabupaten Bogor" is another place. A listed name not here is one of the two only.
+DUAL_CITIES = frozenset(
+    "Bogor Bekasi Bandung Cirebon Sukabumi Tasikmalaya Tangerang Serang Semarang Magelang Tegal Pekalongan "
+    "Malang Kediri Blitar Madiun Mojokerto Pasuruan Probolinggo Solok Bima Kupang Jayapura Sorong".split()
+)
 #: Countries often compared in economic news.
 COUNTRIES = (
     "Indonesia|Malaysia|Singapura|Thailand|Vietnam|Filipina|Brunei|Myanmar|Kamboja|Laos|Jepang|China|"
@@ -130,9 +136,11 @@ LEVEL_WORDS = frozenset("menjadi jadi level posisi berada ke".split())
 #: Words between a change word and its number that leave it a change ("penurunan sebesar 6,17").
 NEUTRAL_WORDS = frozenset("sebesar sebanyak sekitar hingga mencapai tercatat sekira hampir lebih dari kurang "
                           "yang sampai setidaknya sedikitnya".split())
-TARGET_WORDS = frozenset("target ditargetkan menargetkan sasaran diproyeksikan proyeksi rencana direncanakan "
-                         "kuota pagu alokasi dialokasikan mengalokasikan".split())
+TARGET_WORDS = frozenset("target ditargetkan menargetkan sasaran diproyeksikan proyeksi rencana direncanakan".split())
 REALISED_WORDS = frozenset("realisasi terealisasi tercapai capaian merealisasikan".split())
+#: Nouns of a plan: a budget, quota or allocation is a target unless a realised word says it was
+#: spent ("anggaran pendidikan Rp665 triliun" vs "realisasi anggaran pendidikan Rp513 triliun").
+PLAN_WORDS = frozenset("kuota pagu alokasi dialokasikan mengalokasikan anggaran dianggarkan apbn apbd".split())
 #: After a number, these make it a share of something ("75,8 persen dari target").
 SHARE_AFTER = ("dari target", "dari total", "dari jumlah", "dari pagu", "dari anggaran", "dari seluruh")
 

@@ -28,10 +28,10 @@ from functools import lru_cache
 from typing import Sequence
 
 from summarize.claims.contrasts import is_alternative
+from summarize.claims.frame_places import apposition, places_in
 from summarize.claims.frame_words import (
-    ANY_COUNTED, CHANGE_WORDS, CITIES, COUNTED_CLASSES, GENERIC, INDONESIAN_PLACES, LEVEL_WORDS, NEUTRAL_WORDS,
-    PLACE_ALIASES, PLACE_NAMES,
-    REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
+    ANY_COUNTED, CHANGE_WORDS, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLAN_WORDS, REALISED_WORDS, ROLES,
+    SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
 )
 from summarize.claims.frame_when import claim_basis, claim_per, claim_time
 from summarize.claims.local import common_word
@@ -46,9 +46,8 @@ CLAUSE_EDGE = re.compile(
     r"[;:\"“”]|,(?!\d)(?!\s*(?:yaitu|yakni|atau|sebesar|sebanyak|mencapai|menjadi|dengan|senilai)\b)"
     r"|\b(?:sementara|sedangkan|namun|tetapi|adapun|dibandingkan|dibanding|ketimbang)\b", re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_][\w-]*")
+_WORD = re.compile(r"\b[Hh]\+\d+\b|[^\W\d_][\w-]*")  # "H+3" Lebaran is a word, as "H-3" is
 _ROLE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in ROLES) + r")\b", re.IGNORECASE)
-_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PLACE_NAMES) + r")\b")
 _NAME = re.compile(r"\b(?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|dan|&))*")
 _UNIT_WORDS = frozenset(w for phrase in UNITS for w in phrase)
 _MONTH_WORDS = frozenset(
@@ -57,7 +56,7 @@ _MONTH_WORDS = frozenset(
 )
 _CHANGE_NOUNS = frozenset(w for w in CHANGE_WORDS if w.startswith(("pe", "ke")) and w.endswith("an"))
 _LEVEL_HEADS = frozenset("jumlah total angka nilai tingkat posisi level".split())  # "... membuat jumlah penduduk"
-_SPOKEN_AT = re.compile(r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b|\s*\((?:ANTARA|Antara)\)")
+_BALLOT = re.compile(r"\b(?:nomor\s+urut|no\.?\s*urut|paslon)\s*(\d{1,2})\b", re.IGNORECASE)
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
 _KIND_WINDOW = 6
 _LINK = re.compile(r",|\b(?:dan|serta|atau|sedangkan|lalu)\b", re.IGNORECASE)
@@ -94,20 +93,21 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
     cs, ce = _bounded(sentence, *clause_span(sentence, start, end), start, end, others)
     clause = sentence[cs:ce]
     roles = _found(_ROLE, clause)
-    places_at = [(m.start() - cs, m.end() - cs) for m in _places_in(sentence, cs, ce)]
-    places = tuple(dict.fromkeys(_place(clause[s:e]) for s, e in places_at))
+    found = places_in(sentence, cs, ce)
+    places_at = [(s - cs, e - cs) for s, e, _ in found]
+    places = tuple(dict.fromkeys(p for _, _, p in found))
     if not places and not any(ch.isdigit() for ch in sentence[:cs]):
         # A figure-free opening phrase frames the whole sentence ("Di Jawa Barat, tingkat ...").
-        places = tuple(dict.fromkeys(_place(m.group()) for m in _places_in(sentence, 0, cs)))
+        places = tuple(dict.fromkeys(p for _, _, p in places_in(sentence, 0, cs)))
     periods = [(d.start - cs, d.end - cs) for d in dates if d.kind == "period" and cs <= d.start < ce]
     basis, bases_at = claim_basis(sentence, cs, start, end, others)
-    places = _apposition(sentence, cs, places)
+    places = apposition(sentence, cs, places)
     other = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + periods + [(s - cs, e - cs) for s, e in bases_at]
     taken = other + places_at
     names = _names(clause, other + [(start - cs, end - cs)], cs == 0, places_at)
     return Frame(
         measure=_measure(sentence, cs, ce, start, end, taken),
-        entities=tuple(dict.fromkeys(roles + names)),
+        entities=tuple(dict.fromkeys(roles + names + _ballot(clause))),
         places=places,
         time=claim_time(sentence, cs, ce, start, dates, article_date),
         basis=basis,
@@ -140,36 +140,6 @@ def _found(rx: re.Pattern[str], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(w.capitalize() for w in m.group().split()) for m in rx.finditer(text)))
 
 
-def _place(name: str) -> str:
-    return PLACE_ALIASES.get(name.lower(), name)
-
-
-def _places_in(sentence: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """Places between ``lo`` and ``hi``, less two that are not the figure's: a place that runs on
-    into another capitalised word is part of a name ("Jakarta Entrepreneur"), and the place where
-    somebody spoke ("kata Menteri di Jakarta, Senin, ...") is the reporter's, not the figure's."""
-    return [m for m in _PLACE.finditer(sentence, lo, hi)
-            if not re.match(r"\s+[A-Z]", sentence[m.end():]) and not _SPOKEN_AT.match(sentence, m.end())]
-
-
-def _apposition(sentence: str, cs: int, places: tuple[str, ...]) -> tuple[str, ...]:
-    """"Kota Bandung, Jawa Barat, sebanyak ...": the comma cut the clause inside an address, so
-    the place before it, which lies in the clause's first place, joins the clause's places."""
-    first = _PLACE.match(sentence, cs + len(sentence[cs:]) - len(sentence[cs:].lstrip()))
-    before = re.search(r"([^,;]*),\s*$", sentence[:cs])
-    if not first or not before or re.match(r"\s+[A-Z]", sentence[first.end():]):
-        return places
-    inner = [_place(m.group()) for m in _PLACE.finditer(before.group(1))]
-    outer = _place(first.group())
-    held = [q for q in inner if place_region(q) == outer or (outer == "Indonesia" and q in INDONESIAN_PLACES)]
-    return tuple(dict.fromkeys(held[-1:] + list(places)))
-
-
-def place_region(name: str) -> str:
-    """The province of a listed city, else the place itself."""
-    return CITIES.get(name, name)
-
-
 @lru_cache(maxsize=1 << 14)
 def sentence_names(sentence: str) -> tuple[str, ...]:
     """The names (capitalised words, months, units and generic heads left out) of a whole
@@ -199,6 +169,12 @@ def _names(clause: str, taken: list[tuple[int, int]], at_sentence_start: bool,
         if words and not (len(words) == 1 and words[0].lower() in ("dan", "&")):
             out.append(" ".join(words))
     return tuple(out)
+
+
+def _ballot(clause: str) -> tuple[str, ...]:
+    """A candidate's ballot number as a name ("pasangan calon nomor urut 1", "paslon 01"): the
+    figures of candidates 1 and 3 are two quantities."""
+    return tuple(f"Nomor Urut {int(m.group(1)):02d}" for m in _BALLOT.finditer(clause))
 
 
 def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -248,4 +224,4 @@ def _kind(sentence: str, cs: int, start: int, end: int) -> str:
         return "target"
     if any(w in REALISED_WORDS for w in before):
         return "realised"
-    return "level"
+    return "target" if any(w in PLAN_WORDS for w in before) else "level"

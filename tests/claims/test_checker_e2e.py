@@ -85,3 +85,17 @@ def test_another_basis_or_quarter_of_the_same_release_is_no_conflict() -> None:
     assert "different basis: mtm" in results[0].reason and "different time: 2024-Q1" in results[1].reason
     edited = article.replace("2,51", "3,51")
     assert ClaimChecker([{"id": "a", "text": article}]).check(edited)[0].verdict == "conflict"
+
+
+def test_an_equal_figure_of_another_measure_cannot_hide_a_disagreement() -> None:
+    # the source states the checked figure's value, but for growth; its inflation disagrees
+    source = "Inflasi Kota Medan pada Mei 2024 tercatat 2,8 persen, sedangkan pertumbuhan ekonomi Medan 3,2 persen."
+    (result,) = ClaimChecker([{"id": "medan", "text": source}]).check("Tingkat inflasi Kota Medan pada Mei 2024 sebesar 3,2 persen.")
+    assert result.verdict == "conflict" and "2,8 persen" in result.reason
+
+
+def test_a_regency_s_figure_is_no_conflict_for_its_namesake_city() -> None:
+    source = "Kasus demam berdarah di Kota Bogor sepanjang Januari 2024 mencapai 612 kasus."
+    article = "Dinas Kesehatan mencatat kasus demam berdarah di Kabupaten Bogor sepanjang Januari 2024 mencapai 1.245 kasus."
+    (result,) = ClaimChecker([{"id": "kota", "text": source}]).check(article)
+    assert result.verdict == "unverified" and "different place: Kota Bogor" in result.reason

@@ -98,6 +98,10 @@ def test_a_cumulative_figure_is_not_its_last_month_s() -> None:
 
 
 def test_a_part_is_not_its_total_but_an_unnamed_outcome_may_be_either() -> None:
+    coal = one("Nilai ekspor batu bara Indonesia pada 2023 mencapai 43,1 miliar dolar AS.")
+    assert not compare(coal, one("Nilai ekspor Indonesia pada 2023 mencapai 258,8 miliar dolar AS.")).compatible
+    assert not compare(coal, one("Ekspor minyak sawit Indonesia pada 2023 senilai 28,4 miliar dolar AS.")).compatible
+    assert compare(coal, one("Ekspor batubara Indonesia sepanjang 2023 senilai 43,1 miliar dolar AS.")).compatible
     total = one("Nilai ekspor Indonesia pada Februari 2017 mencapai 12,57 miliar dolar AS.")
     part = one("Ekspor nonmigas pada Februari 2017 mencapai 11,37 miliar dolar AS.")
     assert compare(total, part).ruled_out == ("measure", "different measure: ekspor nonmigas")

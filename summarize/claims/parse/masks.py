@@ -14,7 +14,7 @@ import re
 from summarize.claims.parse.dates import DateSpan
 
 _LABEL_WORDS = (
-    "pasal|ayat|nomor|nomer|no|bab|butir|huruf|bagian|peringkat|urutan|lantai|jilid|seri|edisi|"
+    "pasal|ayat|nomor|nomer|no|urut|paslon|bab|butir|huruf|bagian|peringkat|urutan|lantai|jilid|seri|edisi|"
     "vol|volume|episode|km|rt|rw|kav|kavling|blok|gelombang|tahap|kloter|sesi|putaran|babak|"
     "gate|pintu|zona|sektor|kode|pos|kamar|ruang|versi|posisi|stadium|level|nopol|menit|rute|"
     "koridor|generasi|tipe|kelas|tanggal|punggung|juara|darurat|pekan|week|part|pukul|tikungan|artikel|kuartal|triwulan|"

@@ -1,0 +1,57 @@
+"""Places of a clause and whether two clauses name one place: titles, unlisted regencies,
+compass names, and the symmetry of the comparison."""
+from __future__ import annotations
+
+import pytest
+
+from summarize.claims.frame_places import most_specific, place_region, places_in, same_place, same_places
+
+
+def places(sentence: str) -> list[str]:
+    return [p for _, _, p in places_in(sentence, 0, len(sentence))]
+
+
+def test_a_title_joins_its_name_and_says_city_or_regency() -> None:
+    assert places("Kasus DBD di Kabupaten Bogor dan Kota Bekasi naik.") == ["Kabupaten Bogor", "Kota Bekasi"]
+    assert places("Pemkab Bekasi dan Pemkot Bogor sepakat.") == ["Kabupaten Bekasi", "Kota Bogor"]
+    assert places("Banjir melanda Kab. Bandung.") == ["Kabupaten Bandung"]
+    assert places("Harga beras di Bandung naik.") == ["Bandung"]
+
+
+def test_a_titled_name_missing_from_the_lists_is_still_a_place() -> None:
+    assert places("Banjir di Kabupaten Kudus merendam rumah.") == ["Kabupaten Kudus"]
+    assert places("Kebakaran di Kabupaten Ogan Komering Ilir meluas.") == ["Kabupaten Ogan Komering Ilir"]
+    # the run stops at a listed place or a weekday
+    assert places("Banjir di Kabupaten Kudus Jawa Tengah surut.") == ["Kabupaten Kudus", "Jawa Tengah"]
+    assert places("Warga Kota Sawahlunto Senin pagi mengungsi.") == ["Kota Sawahlunto"]
+
+
+def test_a_compass_word_makes_another_place_within_the_same_province() -> None:
+    assert places("Kasus DBD di Jakarta Selatan naik.") == ["Jakarta Selatan"]
+    assert place_region("Jakarta Selatan") == "DKI Jakarta"
+    assert place_region("Kabupaten Bandung Barat") == "Jawa Barat"
+    assert place_region("Kota Bogor") == "Jawa Barat"
+    assert place_region("Kabupaten Kudus") == "Kabupaten Kudus"
+
+
+def test_most_specific_drops_holders_and_a_bare_name_beside_its_titled_form() -> None:
+    assert most_specific(("Kota Bandung", "Jawa Barat")) == {"Kota Bandung"}
+    assert most_specific(("Jakarta Selatan", "DKI Jakarta", "Indonesia")) == {"Jakarta Selatan"}
+    assert most_specific(("Kabupaten Bogor", "Bogor")) == {"Kabupaten Bogor"}
+    assert most_specific(("Kabupaten Kudus", "Indonesia")) == {"Kabupaten Kudus"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Bogor", "Kota Bogor", True),  # a bare name is the city
+    ("Bogor", "Kabupaten Bogor", False),  # ... where a regency of that name exists too
+    ("Cianjur", "Kabupaten Cianjur", True),  # no Kota Cianjur: bare is the regency
+    ("Jakarta Selatan", "Jakarta Timur", False),
+    ("Kabupaten Luwu Utara", "Kabupaten Luwu Timur", False),
+])
+def test_same_place_is_symmetric(a: str, b: str, same: bool) -> None:
+    assert same_place(a, b) is same and same_place(b, a) is same
+
+
+def test_two_clauses_without_a_place_say_nothing() -> None:
+    assert same_places((), ("Kota Bogor",)) is None
+    assert same_places(("Jawa Barat", "Kota Bandung"), ("Bandung",)) is True
