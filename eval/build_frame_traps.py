@@ -262,13 +262,13 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
 ]
 
 
-def case(pid: str, split: str, verdict: str, article: str, other: str) -> dict:
+def case(pid: str, split: str, verdict: str, article: str, other: str, kind: str = "frame-trap") -> dict:
     claims = extract_claims(article)
     if len(claims) != 1 or len(extract_claims(other)) != 1:
         raise SystemExit(f"{pid}: each sentence must state exactly one claim")
     (c,) = claims
     return {
-        "id": f"trap-{pid}", "split": split, "kind": "frame-trap",
+        "id": f"trap-{pid}", "split": split, "kind": kind,
         "note": f"CONSTRUCTED pair in the style of ANTARA/BPS releases; expected {verdict}.",
         "sources": ["constructed"], "article": article, "corpus": [{"id": f"{pid}-other", "text": other}],
         "expected": [{"surface": c.surface, "start": c.start, "value": str(c.value), "unit": c.unit,
@@ -278,10 +278,12 @@ def case(pid: str, split: str, verdict: str, article: str, other: str) -> dict:
 
 def main() -> int:
     pairs = PAIRS + PLACE_PAIRS
+    kinds = ["frame-trap"] * len(PAIRS) + ["frame-trap-places"] * len(PLACE_PAIRS)  # the report splits rounds
     ids = [p[0] for p in pairs]
     if len(set(ids)) != len(ids):
         raise SystemExit("duplicate case ids")
-    OUT.write_text("".join(json.dumps(case(*p), ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+    OUT.write_text("".join(json.dumps(case(*p, kind=k), ensure_ascii=False) + "\n" for p, k in zip(pairs, kinds)),
+                   encoding="utf-8")
     print(f"{len(pairs)} cases -> {OUT}")
     return 0
 
