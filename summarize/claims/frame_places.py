@@ -113,8 +113,9 @@ def same_place(a: str, b: str) -> bool:
         return False
     if ta == tb:
         return True
-    title = ta or tb
-    return title == "Kota" or ca not in DUAL_CITIES
+    if ta and tb:
+        return False
+    return (ta or tb) == "Kota" or ca not in DUAL_CITIES
 
 
 def same_places(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:

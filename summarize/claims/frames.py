@@ -208,7 +208,8 @@ def _kind(sentence: str, cs: int, start: int, end: int) -> str:
     after = sentence[end:end + 20].lower().lstrip()
     if after.startswith(SHARE_AFTER):
         return "share"
-    before = [w.lower() for w in _WORD.findall(sentence[cs:start])][-_KIND_WINDOW:]
+    clause = [w.lower() for w in _WORD.findall(sentence[cs:start])]
+    before = clause[-_KIND_WINDOW:]
     near = [w for w in before if w not in NEUTRAL_WORDS][-2:]  # "penurunan sebesar 6,17": a change
     for word in reversed(near):
         if word in LEVEL_WORDS:
@@ -224,4 +225,6 @@ def _kind(sentence: str, cs: int, start: int, end: int) -> str:
         return "target"
     if any(w in REALISED_WORDS for w in before):
         return "realised"
-    return "target" if any(w in PLAN_WORDS for w in before) else "level"
+    # A plan noun anywhere before the number: "Kuota BBM subsidi jenis Pertalite tahun 2024
+    # ditetapkan 31,7 juta kiloliter" is the quota.
+    return "target" if any(w in PLAN_WORDS for w in clause) else "level"

@@ -2,13 +2,22 @@
 compass names, and the symmetry of the comparison."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
+from summarize.claims.extract import extract_claims
+from summarize.claims.frame_match import compare
 from summarize.claims.frame_places import most_specific, place_region, places_in, same_place, same_places
 
 
 def places(sentence: str) -> list[str]:
     return [p for _, _, p in places_in(sentence, 0, len(sentence))]
+
+
+def one(text: str):
+    (claim,) = extract_claims(text)
+    return claim
 
 
 def test_a_title_joins_its_name_and_says_city_or_regency() -> None:
@@ -42,9 +51,11 @@ def test_most_specific_drops_holders_and_a_bare_name_beside_its_titled_form() ->
 
 
 @pytest.mark.parametrize("a, b, same", [
+    ("Kota Bogor", "Kabupaten Bogor", False),
     ("Bogor", "Kota Bogor", True),  # a bare name is the city
     ("Bogor", "Kabupaten Bogor", False),  # ... where a regency of that name exists too
     ("Cianjur", "Kabupaten Cianjur", True),  # no Kota Cianjur: bare is the regency
+    ("Kota Semarang", "Kabupaten Semarang", False),
     ("Jakarta Selatan", "Jakarta Timur", False),
     ("Kabupaten Luwu Utara", "Kabupaten Luwu Timur", False),
 ])
@@ -55,3 +66,16 @@ def test_same_place_is_symmetric(a: str, b: str, same: bool) -> None:
 def test_two_clauses_without_a_place_say_nothing() -> None:
     assert same_places((), ("Kota Bogor",)) is None
     assert same_places(("Jawa Barat", "Kota Bandung"), ("Bandung",)) is True
+
+
+def test_city_and_regency_figures_are_two_quantities_both_ways() -> None:
+    sentences = [
+        "Harga cabai rawit di Kota Semarang mencapai Rp60.000 per kg.",
+        "Harga cabai rawit di Kabupaten Semarang mencapai Rp55.000 per kg.",
+        "Harga cabai rawit di Semarang mencapai Rp58.000 per kg.",
+    ]
+    claims = [one(s) for s in sentences]
+    expected = {(0, 1): False, (0, 2): True, (1, 2): False}
+    for i, j in itertools.combinations(range(3), 2):
+        for x, y in ((i, j), (j, i)):
+            assert compare(claims[x], claims[y]).compatible is expected[(i, j)], (x, y)

@@ -132,6 +132,8 @@ def test_days_after_a_holiday_join_the_measure_as_days_before_do() -> None:
 
 def test_a_budget_quota_or_allocation_is_a_plan_unless_realised() -> None:
     assert frames("Anggaran pendidikan dalam APBN 2024 sebesar Rp665 triliun.")["Rp665 triliun"].kind == "target"
+    f = frames("Kuota BBM subsidi jenis Pertalite tahun 2024 ditetapkan 31,7 juta kiloliter.")
+    assert f["31,7 juta kiloliter"].kind == "target"  # the plan noun lies beyond the kind window
     f = frames("Realisasi anggaran kesehatan hingga Oktober 2024 mencapai Rp140 triliun.")
     assert f["mencapai Rp140 triliun"].kind == "realised"
     assert frames("Pemerintah menargetkan realisasi investasi Rp1.650 triliun.")["Rp1.650 triliun"].kind == "target"
