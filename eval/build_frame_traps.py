@@ -17,7 +17,8 @@ The ``dev`` part (tune) holds the pairs the rules were written from; the ``test`
 was written after the rules and scored once, unchanged since: first the pairs on periods, bases,
 places and alternatives, then, after the rule on owners' names, the pairs on owners. A third
 round, on local governments, ballot numbers, commodities and budgets, is in
-``eval.frame_trap_pairs_places``. The figures are realistic, not sourced: the cases test reading, not facts. ``expected`` is filled from the parser (each
+``eval.frame_trap_pairs_places``; a fourth, on kinds of value (previous, projected, capacity),
+ordinals and everyday pairs, in ``eval.frame_trap_pairs_kinds``. The figures are realistic, not sourced: the cases test reading, not facts. ``expected`` is filled from the parser (each
 sentence must yield exactly one claim) with the verdict given here.
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ import json
 import sys
 from pathlib import Path
 
+from eval.frame_trap_pairs_kinds import PAIRS as KIND_PAIRS
 from eval.frame_trap_pairs_places import PAIRS as PLACE_PAIRS
 from summarize.claims.extract import extract_claims
 
@@ -277,8 +279,9 @@ def case(pid: str, split: str, verdict: str, article: str, other: str, kind: str
 
 
 def main() -> int:
-    pairs = PAIRS + PLACE_PAIRS
-    kinds = ["frame-trap"] * len(PAIRS) + ["frame-trap-places"] * len(PLACE_PAIRS)  # the report splits rounds
+    pairs = PAIRS + PLACE_PAIRS + KIND_PAIRS
+    kinds = (["frame-trap"] * len(PAIRS) + ["frame-trap-places"] * len(PLACE_PAIRS)
+             + ["frame-trap-kinds"] * len(KIND_PAIRS))  # the report shows each round apart
     ids = [p[0] for p in pairs]
     if len(set(ids)) != len(ids):
         raise SystemExit("duplicate case ids")

@@ -68,14 +68,18 @@ _CLASSES: dict[str, dict[str, str]] = {
                   "kopi": r"kopi", "kakao": r"kakao", "timah": r"timah", "tembaga": r"tembaga", "bauksit": r"bauksit",
                   "baja": r"besi|baja", "minyak mentah": r"minyak mentah", "lng": r"lng|gas alam",
                   "tekstil": r"tekstil|garmen|pakaian", "alas kaki": r"alas kaki", "perikanan": r"perikanan|ikan|udang"},
+    "ordinal": {str(n): rf"{word}|ke-{n}" for n, word in enumerate(
+        "pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh".split(), start=1)},
+    "capacity": {"kapasitas": r"kapasitas|berkapasitas|daya tampung|menampung"},
     "age group": {"anak": r"anak|anak-anak|balita|bayi", "remaja": r"remaja", "dewasa": r"dewasa",
                   "lansia": r"lansia|lanjut usia"},
 }
 #: Classes that split a total into parts: a measure naming no part of one of these is the total,
 #: another quantity than any part ("ekspor" against "ekspor nonmigas", "penduduk miskin"
-#: against "penduduk miskin perkotaan", "ekspor" against "ekspor batu bara"). In the other classes a
-#: measure naming none may be either.
-BREAKDOWNS = ("area", "sex", "oil and gas", "commodity")
+#: against "penduduk miskin perkotaan", "ekspor" against "ekspor batu bara"); and a capacity is
+#: never the count that fills it ("berkapasitas 82.000 penonton" against "disaksikan 65.000
+#: penonton"). In the other classes a measure naming none may be either.
+BREAKDOWNS = ("area", "sex", "oil and gas", "commodity", "capacity")
 #: class -> (anchor word, the alternative a measure with the anchor and no alternative means).
 DEFAULTS = {"inflation component": ("inflasi", "umum")}
 _RX = {cls: {alt: re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") for alt, forms in alts.items()}

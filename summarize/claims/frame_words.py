@@ -136,7 +136,10 @@ LEVEL_WORDS = frozenset("menjadi jadi level posisi berada ke".split())
 #: Words between a change word and its number that leave it a change ("penurunan sebesar 6,17").
 NEUTRAL_WORDS = frozenset("sebesar sebanyak sekitar hingga mencapai tercatat sekira hampir lebih dari kurang "
                           "yang sampai setidaknya sedikitnya".split())
-TARGET_WORDS = frozenset("target ditargetkan menargetkan sasaran diproyeksikan proyeksi rencana direncanakan".split())
+TARGET_WORDS = frozenset("target ditargetkan menargetkan sasaran diproyeksikan proyeksi memproyeksikan rencana "
+                         "direncanakan prediksi diprediksi memprediksi prakiraan asumsi outlook".split())
+#: Words that make a number the value before a change: "harga sebelumnya Rp6.000", "semula 12".
+PREVIOUS_WORDS = frozenset("sebelumnya semula".split())
 REALISED_WORDS = frozenset("realisasi terealisasi tercapai capaian merealisasikan".split())
 #: Nouns of a plan: a budget, quota or allocation is a target unless a realised word says it was
 #: spent ("anggaran pendidikan Rp665 triliun" vs "realisasi anggaran pendidikan Rp513 triliun").

@@ -30,7 +30,8 @@ from typing import Sequence
 from summarize.claims.contrasts import is_alternative
 from summarize.claims.frame_places import apposition, places_in
 from summarize.claims.frame_words import (
-    ANY_COUNTED, CHANGE_WORDS, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLAN_WORDS, REALISED_WORDS, ROLES,
+    ANY_COUNTED, CHANGE_WORDS, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLAN_WORDS, PREVIOUS_WORDS,
+    REALISED_WORDS, ROLES,
     SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
 )
 from summarize.claims.frame_when import claim_basis, claim_per, claim_time
@@ -211,6 +212,11 @@ def _kind(sentence: str, cs: int, start: int, end: int) -> str:
     clause = [w.lower() for w in _WORD.findall(sentence[cs:start])]
     before = clause[-_KIND_WINDOW:]
     near = [w for w in before if w not in NEUTRAL_WORDS][-2:]  # "penurunan sebesar 6,17": a change
+    if before[-1:] == ["dari"] and any(w in CHANGE_WORDS for w in before[-3:-1]) \
+            or any(w in PREVIOUS_WORDS for w in before) or after.startswith(tuple(PREVIOUS_WORDS)):
+        return "previous"  # "naik dari Rp5.000 menjadi Rp7.000": Rp5.000 was the price
+    if any(w in TARGET_WORDS for w in before):
+        return "target"  # a planned or projected change is a target: "menargetkan ekonomi tumbuh 5,2 persen"
     for word in reversed(near):
         if word in LEVEL_WORDS:
             break
@@ -221,8 +227,6 @@ def _kind(sentence: str, cs: int, start: int, end: int) -> str:
     heads = [i for i, w in enumerate(before) if w in _CHANGE_NOUNS]
     if heads and not any(w in LEVEL_WORDS or w in _LEVEL_HEADS for w in before[heads[-1]:]):
         return "change"
-    if any(w in TARGET_WORDS for w in before):
-        return "target"
     if any(w in REALISED_WORDS for w in before):
         return "realised"
     # A plan noun anywhere before the number: "Kuota BBM subsidi jenis Pertalite tahun 2024

@@ -97,6 +97,14 @@ def test_a_cumulative_figure_is_not_its_last_month_s() -> None:
     assert compare(half, one("Nilai ekspor Indonesia semester I-2024 mencapai 125 miliar dolar AS.")).compatible
 
 
+def test_a_capacity_and_an_ordinal_set_a_measure_apart() -> None:
+    stadium = one("Stadion Jakarta International Stadium berkapasitas 82.000 penonton.")
+    assert not compare(stadium, one("Laga final di Jakarta International Stadium disaksikan 65.000 penonton.")).compatible
+    first = one("Jumlah pengunjung Pekan Raya Jakarta pada hari pertama mencapai 60.000 orang.")
+    assert not compare(first, one("Jumlah pengunjung Pekan Raya Jakarta pada hari kedua mencapai 85.000 orang.")).compatible
+    assert compare(first, one("Pada hari pertama, pengunjung Pekan Raya Jakarta mencapai 65.000 orang.")).compatible
+
+
 def test_a_part_is_not_its_total_but_an_unnamed_outcome_may_be_either() -> None:
     coal = one("Nilai ekspor batu bara Indonesia pada 2023 mencapai 43,1 miliar dolar AS.")
     assert not compare(coal, one("Nilai ekspor Indonesia pada 2023 mencapai 258,8 miliar dolar AS.")).compatible

@@ -137,3 +137,15 @@ def test_a_budget_quota_or_allocation_is_a_plan_unless_realised() -> None:
     f = frames("Realisasi anggaran kesehatan hingga Oktober 2024 mencapai Rp140 triliun.")
     assert f["mencapai Rp140 triliun"].kind == "realised"
     assert frames("Pemerintah menargetkan realisasi investasi Rp1.650 triliun.")["Rp1.650 triliun"].kind == "target"
+
+
+def test_a_value_before_a_change_is_the_previous_value() -> None:
+    f = frames("Harga tiket naik dari Rp5.000 menjadi Rp7.000 per perjalanan.")
+    assert f["Rp5.000"].kind == "previous" and f["Rp7.000"].kind == "level"
+    assert frames("Harga tiket sebelumnya Rp6.000 per perjalanan.")["Rp6.000"].kind == "previous"
+
+
+def test_a_projected_or_targeted_change_is_a_target_not_the_change() -> None:
+    assert frames("IMF memproyeksikan ekonomi Indonesia tumbuh 5,0 persen pada 2024.")["5,0 persen"].kind == "target"
+    assert frames("Pemerintah menargetkan ekonomi tumbuh 5,2 persen.")["5,2 persen"].kind == "target"
+    assert frames("Ekonomi Indonesia pada 2024 tumbuh 5,03 persen.")["5,03 persen"].kind == "change"

@@ -2,7 +2,7 @@
 
 Lexicons are phrase tables over lowercased word tokens (multi-word entries such as
 "poin persentase", "dolar AS", "kepala keluarga" match longest first). Canonical units:
-"percent", "percentage_point" ("poin persentase"; basis poin are converted: 25 basis poin =
+"percent", "percentage_point" ("poin persentase", "persen poin"; basis poin are converted: 25 basis poin =
 0,25 percentage_point; a bare "poin" too when its sentence speaks of persen, unless written
 "X poin atau Y persen"), "point" (any other bare "poin": index or score points), ISO 4217 codes for
 money (never converted between currencies), metric measures ("ton", "kg", "km", "m", "ha",
@@ -47,6 +47,7 @@ _PERCENT: dict[Phrase, str] = {("persen",): "percent", ("prosen",): "percent", (
 # "0,25 poin persentase" compare equal and neither ever equals a persen value.
 _POINTS: dict[Phrase, str] = {
     ("poin", "persentase"): "percentage_point", ("persentase", "poin"): "percentage_point",
+    ("persen", "poin"): "percentage_point",
     ("basis", "poin"): "basis_point", ("basis", "point"): "basis_point", ("bps",): "basis_point",
     ("poin",): "point",
 }

@@ -77,6 +77,7 @@ def test_currencies_are_never_converted() -> None:
         ("tumbuh 5 persen", "percent", D("5")),
         ("naik 0,5 poin persentase", "percentage_point", D("0.5")),
         ("naik 0,5 persentase poin", "percentage_point", D("0.5")),
+        ("turun 0,5 persen poin menjadi 4,8 persen", "percentage_point", D("0.5")),
         ("inflasi naik 0,5 poin menjadi 3 persen", "percentage_point", D("0.5")),
         ("suku bunga naik 25 basis poin", "percentage_point", D("0.25")),
         ("IHSG turun 35,5 poin", "point", D("35.5")),
