@@ -107,7 +107,7 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
     taken = other + places_at
     names = _names(clause, other + [(start - cs, end - cs)], cs == 0, places_at)
     return Frame(
-        measure=_measure(sentence, cs, ce, start, end, taken),
+        measure=_measure(sentence, cs, ce, start, end, taken, opening=not any(e <= cs for _, e in others)),
         entities=tuple(dict.fromkeys(roles + names + _ballot(clause))),
         places=places,
         time=claim_time(sentence, cs, ce, start, dates, article_date),
@@ -186,12 +186,15 @@ def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) ->
     return "".join(chars)
 
 
-def _measure(sentence: str, cs: int, ce: int, start: int, end: int, taken: list[tuple[int, int]]) -> str | None:
+def _measure(sentence: str, cs: int, ce: int, start: int, end: int, taken: list[tuple[int, int]],
+             opening: bool = False) -> str | None:
     left = [m for m in _WORD.finditer(sentence, cs, start) if not _inside(taken, m.start() - cs, m.end() - cs)]
     right = [m for m in _WORD.finditer(sentence, end, ce) if not _inside(taken, m.start() - cs, m.end() - cs)]
     near = left[-_MEASURE_LEFT:] + right[:_MEASURE_RIGHT]
-    # An alternative farther out still splits the measure ("Kurs jual dolar AS di Bank ... Rp16.450").
-    far = [m for m in left[:-_MEASURE_LEFT] + right[_MEASURE_RIGHT:] if is_alternative(m.group().lower())]
+    # An alternative farther out still splits the measure ("Kurs jual dolar AS di Bank ... Rp16.450"),
+    # also one in a figure-free opening phrase ("Pada hari ke-3 pencarian, tim SAR menemukan 4 korban").
+    lead = list(_WORD.finditer(sentence, 0, cs)) if opening else []
+    far = [m for m in lead + left[:-_MEASURE_LEFT] + right[_MEASURE_RIGHT:] if is_alternative(m.group().lower())]
     kept = [w for w in (m.group().lower() for m in sorted(near + far, key=lambda m: m.start())) if _content(w)]
     return " ".join(dict.fromkeys(kept)) or None
 

@@ -103,6 +103,11 @@ def test_a_capacity_and_an_ordinal_set_a_measure_apart() -> None:
     first = one("Jumlah pengunjung Pekan Raya Jakarta pada hari pertama mencapai 60.000 orang.")
     assert not compare(first, one("Jumlah pengunjung Pekan Raya Jakarta pada hari kedua mencapai 85.000 orang.")).compatible
     assert compare(first, one("Pada hari pertama, pengunjung Pekan Raya Jakarta mencapai 65.000 orang.")).compatible
+    # an ordinal in a figure-free opening phrase still sets the figure apart
+    third = one("Pada hari ke-3 pencarian, tim SAR menemukan 4 korban.")
+    assert not compare(third, one("Pada hari ke-5 pencarian, tim SAR menemukan 2 korban.")).compatible
+    bus = one("Kecelakaan bus di Subang menewaskan 11 orang.")
+    assert not compare(bus, one("Kecelakaan truk di Subang menewaskan 2 orang.")).compatible
 
 
 def test_a_part_is_not_its_total_but_an_unnamed_outcome_may_be_either() -> None:
