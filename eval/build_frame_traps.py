@@ -278,16 +278,19 @@ def case(pid: str, split: str, verdict: str, article: str, other: str, kind: str
     }
 
 
-def main() -> int:
-    pairs = PAIRS + PLACE_PAIRS + KIND_PAIRS
-    kinds = (["frame-trap"] * len(PAIRS) + ["frame-trap-places"] * len(PLACE_PAIRS)
-             + ["frame-trap-kinds"] * len(KIND_PAIRS))  # the report shows each round apart
-    ids = [p[0] for p in pairs]
+def all_cases() -> list[dict]:
+    """Every round's cases, each round with its own kind so the report shows it apart."""
+    rounds = [("frame-trap", PAIRS), ("frame-trap-places", PLACE_PAIRS), ("frame-trap-kinds", KIND_PAIRS)]
+    ids = [p[0] for _, pairs in rounds for p in pairs]
     if len(set(ids)) != len(ids):
         raise SystemExit("duplicate case ids")
-    OUT.write_text("".join(json.dumps(case(*p, kind=k), ensure_ascii=False) + "\n" for p, k in zip(pairs, kinds)),
-                   encoding="utf-8")
-    print(f"{len(pairs)} cases -> {OUT}")
+    return [case(*p, kind=kind) for kind, pairs in rounds for p in pairs]
+
+
+def main() -> int:
+    cases = all_cases()
+    OUT.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8")
+    print(f"{len(cases)} cases -> {OUT}")
     return 0
 
 

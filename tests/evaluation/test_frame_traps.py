@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 
-from eval.build_frame_traps import OUT, PAIRS, case
+from eval.build_frame_traps import OUT, all_cases
 from summarize.evaluation.claims_eval import load_cases, run_case
 
 
 def test_the_committed_cases_are_the_builder_s() -> None:
     lines = OUT.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line) for line in lines] == [case(*p) for p in PAIRS]
+    assert [json.loads(line) for line in lines] == all_cases()
 
 
 def test_cases_are_valid_and_both_parts_test_each_verdict() -> None:
