@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS, STEM
+from summarize.evaluation.learned_ft_cv import DEFAULT_RUNS, HEADS, STEM
 from summarize.evaluation.indosum import data_path
 from summarize.evaluation.locations import INDOSUM_ENV, results_dir
 from summarize.evaluation.system_base import MODES
@@ -57,6 +57,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--ft-name", default=STEM, metavar="STEM",
                     help=f"name of ours-learned-ft's fold encoders, '<STEM>-f<F>': keys their embedding cache and "
                          f"fold heads, so runs of another recipe need their own (default {STEM})")
+    ap.add_argument("--ft-head", choices=HEADS, default="full",
+                    help="head of ours-learned-ft: 'full', the shipped head recipe trained on each fold encoder's "
+                         "vectors without the fold (default); 'joint', the head each run trained with its encoder")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--resamples", type=int, default=1000, help="bootstrap / randomization resamples")
     ap.add_argument("--retrain", action="store_true", help="ignore cached learned-ranker fold models")

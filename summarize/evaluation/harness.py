@@ -178,6 +178,7 @@ def evaluate(args: argparse.Namespace, command: str) -> dict[str, Any]:
     systems, notes = build_systems(
         args.systems, lambda: CachedEncoder(get_encoder(args.encoder)), seed=args.seed,
         model_cache=None if args.retrain else MODEL_CACHE, ft_runs=args.ft_runs, ft_name=args.ft_name,
+        ft_head=args.ft_head,
     )
     references = [a.reference for a in articles]
     prepare_s: dict[str, float] = {}

@@ -10,6 +10,7 @@ same way here.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from summarize.evaluation.learned_cv import MODEL_CACHE, TrainFn, fit_cached, tr
 from summarize.evaluation.locations import cache_dir, display
 from summarize.evaluation.system_base import System, summarize_article
 from summarize.rankers import Ranker
+from summarize.rankers.learned import Head, LearnedRanker
 from summarize.summarizer import Summarizer
 
 #: Where ``eval.finetune.train --fold F`` runs live, ``{fold}`` standing for F (``--ft-runs``).
@@ -31,6 +33,9 @@ DEFAULT_RUNS = str(cache_dir() / "ft" / "e5-6l-f{fold}-all-lr1e-4-ctx")
 #: Fold F's encoder is named ``<STEM>-f<F>`` (its embedding cache file and its heads' key);
 #: another recipe's runs need another stem (``--ft-name``), or they would read these vectors.
 STEM = "e5-6l-ctx"
+#: Which head summarizes fold F: "full", the shipped head recipe trained on the fold encoder's
+#: vectors; "joint", the head trained together with the encoder (``--ft-head``).
+HEADS = ("full", "joint")
 
 
 def missing_runs(runs: str, folds: list[int]) -> list[str]:
@@ -44,6 +49,14 @@ def trained_in_context(run_dir: Path) -> bool:
     return record.is_file() and bool(json.loads(record.read_text()).get("config", {}).get("context", False))
 
 
+def joint_head(run_dir: Path, encoder: str) -> Head:
+    """The one-member head ``eval.finetune.train`` trained together with the run's encoder, keyed
+    to ``encoder`` and at diversity 0: its subset loss already scored whole 3-sentence summaries,
+    and every full head cross-validated on these encoders chose 0."""
+    head = Head.load(run_dir / "head.npz")
+    return replace(head, encoder=encoder, meta={**head.meta, "diversity": head.meta.get("diversity", 0.0)})
+
+
 class LearnedFineTunedCV(System):
     """Per fold: the fine-tuned engine file that never saw the fold, and a head trained on its
     vectors without the fold. Not timed by the harness (its encoders are cached fold copies);
@@ -53,16 +66,20 @@ class LearnedFineTunedCV(System):
     timed = False
 
     def __init__(self, train: TrainFn, runs: str = DEFAULT_RUNS, cache_dir: Path | None = MODEL_CACHE,
-                 embed_cache: Path = CACHE_DIR, stem: str = STEM) -> None:
+                 embed_cache: Path = CACHE_DIR, stem: str = STEM, head: str = "full") -> None:
+        if head not in HEADS:
+            raise ValueError(f"head must be one of {', '.join(HEADS)}, not {head!r}")
         self.train, self.runs, self.cache_dir, self.embed_cache = train, runs, cache_dir, embed_cache
-        self.stem = stem
+        self.stem, self.head = stem, head
         self.encoders: dict[int, Encoder] = {}
         self.models: dict[int, Ranker] = {}
         self._log: dict[str, Any] = {"trained": 0, "cached": 0}
 
     def describe(self) -> str:
-        return (f"{self.name}: 5-fold CV, fold F summarized by the encoder fine-tuned without F "
-                f"({display(Path(self.runs))}) and a head trained on its vectors without F; "
+        where = f"{self.name}: 5-fold CV, fold F summarized by the encoder fine-tuned without F ({display(Path(self.runs))})"
+        if self.head == "joint":
+            return f"{where} and the head trained jointly with it (its run's head.npz, diversity 0)"
+        return (f"{where} and a head trained on its vectors without F; "
                 f"{self._log['trained']} fold heads trained in this run, {self._log['cached']} reused")
 
     def prepare(self, articles: list[Article]) -> None:
@@ -79,10 +96,13 @@ class LearnedFineTunedCV(System):
             run = Path(self.runs.format(fold=f))
             encoder = CachedEncoder(E5FileEncoder(str(run / "engine.bin"), f"{self.stem}-f{f}",
                                                   contextual=trained_in_context(run)), self.embed_cache)
+            self.encoders[f] = encoder
+            if self.head == "joint":
+                self.models[f] = LearnedRanker(head=joint_head(run, encoder.name))
+                continue
             train_idx = [i for i, g in enumerate(folds) if g != f]
             vectors = [window_vectors(encoder, articles[i].sentences, window) for i in train_idx]
             encoder.save()
-            self.encoders[f] = encoder
             self.models[f] = fit_cached(self.train, [articles[i] for i in train_idx], vectors, encoder.name, code,
                                         self.cache_dir, self._log)
 

@@ -165,11 +165,12 @@ def system_names() -> list[str]:
 
 def build_systems(
     names: list[str], encoder_factory: Callable[[], Encoder], seed: int = 0, model_cache: Path | None = MODEL_CACHE,
-    ft_runs: str = DEFAULT_RUNS, ft_name: str = STEM,
+    ft_runs: str = DEFAULT_RUNS, ft_name: str = STEM, ft_head: str = "full",
 ) -> tuple[list[System], list[str]]:
     """The requested systems and notes on those skipped. The encoder is built only if a system
     needs one, so baseline-only runs never load a model. ``model_cache``: see ``LearnedCV``;
-    ``ft_runs``: the fine-tuned fold encoders of ``ours-learned-ft``, named ``<ft_name>-f<F>``."""
+    ``ft_runs``: the fine-tuned fold encoders of ``ours-learned-ft``, named ``<ft_name>-f<F>``, with
+    the head ``ft_head`` (``learned_ft_cv.HEADS``)."""
     systems: list[System] = []
     notes: list[str] = []
     encoder: Encoder | None = None
@@ -200,7 +201,7 @@ def build_systems(
             if train is None or missing:
                 notes.append(f"{name} skipped: {why or 'no fine-tuned fold encoder at ' + missing[0]}")
                 continue
-            systems.append(LearnedFineTunedCV(train, ft_runs, model_cache, stem=ft_name))
+            systems.append(LearnedFineTunedCV(train, ft_runs, model_cache, stem=ft_name, head=ft_head))
         elif name.startswith("ours-") and name[5:] in available_rankers():
             encoder = encoder or encoder_factory()
             systems.append(Ours(name[5:], encoder))

@@ -84,3 +84,36 @@ def test_runs_trained_in_context_are_read_in_context(runs, tmp_path) -> None:
     assert {f: e.contextual for f, e in system.encoders.items()} == {f: f % 2 == 0 for f in system.encoders}
     for a in articles:
         assert len(system.select(a, "raw")) == 3
+
+
+def test_the_joint_head_is_each_run_s_own_keyed_to_its_fold_encoder(runs, tmp_path) -> None:
+    import shutil
+
+    torch = pytest.importorskip("torch")
+    from summarize.evaluation.ranker_net import HeadNet, NetConfig, export_member
+    from summarize.rankers.features import FEATURE_NAMES
+    from summarize.rankers.learned import Head
+
+    root = tmp_path / "joint-runs"
+    for f in range(N_FOLDS):
+        shutil.copytree(Path(runs.format(fold=f)), root / f"f{f}", symlinks=True)
+        torch.manual_seed(f)
+        net = HeadNet(384, len(FEATURE_NAMES), NetConfig(d_model=16, n_layers=1, n_heads=4, d_ff=24)).eval()
+        Head("e5-small", [export_member(net)], np.zeros(len(FEATURE_NAMES)), np.ones(len(FEATURE_NAMES)),
+             1, 4, 10, {"fold": f}).save(root / f"f{f}" / "head.npz")
+
+    def never(*_):
+        raise AssertionError("a joint head trains nothing")
+
+    articles = load_articles(FIXTURE)
+    system = LearnedFineTunedCV(never, str(root / "f{fold}"), cache_dir=None, embed_cache=tmp_path / "cache",
+                                head="joint")
+    system.prepare(articles)
+    for a in articles:
+        f = fold_of(a.id)
+        head = system.models[f].head_for(f"e5-6l-ctx-f{f}")  # type: ignore[attr-defined]
+        assert head is not None and head.meta["fold"] == f and system.models[f].diversity(f"e5-6l-ctx-f{f}") == 0.0
+        assert len(system.select(a, "given")) == 3
+    assert "trained jointly" in system.describe()
+    with pytest.raises(ValueError, match="head must be one of"):
+        LearnedFineTunedCV(never, runs, head="best")
