@@ -10,8 +10,10 @@ date of its own clause, else the sentence's) or, when the text names none, the a
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from typing import Sequence
 
+from summarize.claims.frame_places import sentence_places
 from summarize.claims.frames import read_frame
 from summarize.claims.parse.dates import find_dates, validate_date
 from summarize.claims.parse.numbers import parse_quantities
@@ -45,10 +47,12 @@ def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Se
     date = validate_date(date)
     year_hint = date[:4] if date else None
     claims: list[Claim] = []
+    context: tuple[str, ...] = ()
     for sent in article_sentences(text) if sentences is None else sentences:
         # Parse the original slice so offsets stay exact; drop what the pipeline blanked inside
         # the sentence (inline photo credits and the like), which is absent from ``sent.text``.
         original = text[sent.start:sent.end]
+        context = sentence_places(original) or context
         cleaned = _visible(sent.text)
         found = [f for f in parse_quantities(original) if _visible(original[f[0]:f[1]]) in cleaned]
         if not found:
@@ -57,6 +61,8 @@ def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Se
         for start, end, quantity in found:
             others = [(s, e) for s, e, _ in found if (s, e) != (start, end)]
             frame = read_frame(original, start, end, quantity, dates, date, others)
+            if not frame.places:
+                frame = replace(frame, context_places=context)
             claims.append(Claim(
                 surface=original[start:end],
                 start=sent.start + start,

@@ -100,8 +100,15 @@ def _equal_if_stated(slot: str) -> Callable[[Claim, Claim], bool | None]:
 
 def _places(a: Claim, b: Claim) -> bool | None:
     """A figure is its most specific place's: Bandung's rate is not Jawa Barat's, nor Bekasi's,
-    nor Indonesia's, and Kabupaten Bogor's is not Kota Bogor's (``frame_places``)."""
-    return same_places(a.frame.places, b.frame.places)
+    nor Indonesia's, and Kabupaten Bogor's is not Kota Bogor's (``frame_places``). A clause
+    naming no place is where its article was (``Frame.context_places``): two contexts that differ
+    rule a pair out, but a shared context identifies nothing, since the sentence did not say it."""
+    x, y = a.frame.places, b.frame.places
+    if x and y:
+        return same_places(x, y)
+    if same_places(x or a.frame.context_places, y or b.frame.context_places) is False:
+        return False
+    return None
 
 
 def _entities(a: Claim, b: Claim) -> bool | None:
@@ -155,7 +162,8 @@ def _reason(slot: str, other: Claim) -> str:
     f = other.frame
     shown = {
         "unit": other.unit, "kind": f.kind, "counted": other.noun, "time": f.time, "basis": f.basis, "per": f.per,
-        "places": ", ".join(f.places), "entities": ", ".join(f.entities), "measure": f.measure,
+        "places": ", ".join(f.places) or ", ".join(f.context_places) + " (named outside its clause)",
+        "entities": ", ".join(f.entities), "measure": f.measure,
     }[slot]
     name = {"places": "place", "entities": "entity", "counted": "counted thing"}.get(slot, slot)
     return f"different {name}: {shown}"

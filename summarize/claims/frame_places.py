@@ -43,10 +43,12 @@ def places_in(sentence: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     for m in _PLACE.finditer(sentence, lo, hi):
         if re.match(r"\s+[A-Z]", sentence[m.end():]) or _SPOKEN_AT.match(sentence, m.end()):
             continue
+        name = canonical(m.group())
         title = _TITLE_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
-        start = title.start() if title and title.start() >= lo else m.start()
-        kind = _TITLES[title.group(1).lower()] if title else None
-        found.append((start, m.end(), _named(kind, canonical(m.group()))))
+        if title is None or title.start() < lo or name not in CITIES:
+            title = None  # "Balai Kota DKI Jakarta" is the province's city hall
+        found.append((title.start() if title else m.start(), m.end(),
+                      _named(_TITLES[title.group(1).lower()] if title else None, name)))
     for m in _TITLED.finditer(sentence, lo, hi):
         if any(s <= m.start(2) < e for s, e, _ in found) or _PLACE.match(sentence, m.start(2)):
             continue
@@ -124,6 +126,12 @@ def same_places(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     if not x or not y:
         return None
     return any(same_place(p, q) for p in x for q in y)
+
+
+def sentence_places(sentence: str) -> tuple[str, ...]:
+    """The most specific places a whole sentence names, in a stable order: the context of its
+    figures whose own clause names none, and of the sentences after it."""
+    return tuple(sorted(most_specific(tuple(dict.fromkeys(p for _, _, p in places_in(sentence, 0, len(sentence)))))))
 
 
 def apposition(sentence: str, cs: int, places: tuple[str, ...]) -> tuple[str, ...]:

@@ -37,6 +37,9 @@ class Frame:
     counted: str | None = None  # class of the counted thing: "people", "umkm", "vehicle", ...
     basis: str | None = None  # compared with: yoy | mtm | qtq | ytd | ctc (last: positional calls hold)
     per: str | None = None  # the rate's denominator: "kg" in "Rp80.000 per kg", "hari" in "per hari"
+    #: Where the article was when the figure's clause names no place: the places of its sentence,
+    #: else of the nearest earlier sentence naming one ("Selain itu, 45 pos pengamanan didirikan").
+    context_places: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +52,7 @@ class Frame:
             "kind": self.kind,
             "unit_class": self.unit_class,
             "counted": self.counted,
+            "context_places": list(self.context_places),
         }
 
     @classmethod
@@ -63,6 +67,7 @@ class Frame:
             kind=d.get("kind") or "level",
             unit_class=d.get("unit_class"),
             counted=d.get("counted"),
+            context_places=tuple(d.get("context_places") or ()),
         )
 
 

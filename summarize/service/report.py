@@ -23,6 +23,7 @@ LABELS = {"consistent": "✓ consistent", "conflict": "✗ conflict", "unverifie
 
 #: Frame slots shown for a claim, in this order, with their labels.
 FRAME_SLOTS = (("measure", "measure"), ("kind", "kind"), ("entities", "who"), ("places", "where"),
+               ("context_places", "where (from the text around it)"),
                ("time", "time"), ("basis", "compared with"), ("per", "per"), ("unit_class", "unit"), ("counted", "counted"))
 
 

@@ -131,6 +131,7 @@ class FrameRecord(BaseModel):
     kind: str | None = None
     unit_class: str | None = None
     counted: str | None = None
+    context_places: list[str] = []  # where the article was when the clause names no place
 
 
 class ClaimRecord(BaseModel):

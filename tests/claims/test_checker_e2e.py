@@ -99,3 +99,16 @@ def test_a_regency_s_figure_is_no_conflict_for_its_namesake_city() -> None:
     article = "Dinas Kesehatan mencatat kasus demam berdarah di Kabupaten Bogor sepanjang Januari 2024 mencapai 1.245 kasus."
     (result,) = ClaimChecker([{"id": "kota", "text": source}]).check(article)
     assert result.verdict == "unverified" and "different place: Kota Bogor" in result.reason
+
+
+def test_a_figure_whose_sentence_names_no_place_is_where_its_article_is() -> None:
+    article = ("Sebanyak 1.250 personel gabungan dikerahkan untuk mengamankan Natal di Kota Bogor. "
+               "Selain itu, 45 pos pengamanan didirikan.")
+    regency = "Sebanyak 2.100 personel dikerahkan untuk pengamanan Natal di Kabupaten Bogor, dengan 60 pos pengamanan."
+    results = ClaimChecker([{"id": "kab", "text": regency}]).check(article)
+    posts = next(r for r in results if "45 pos" in r.claim.surface)
+    assert posts.claim.frame.places == () and posts.claim.frame.context_places == ("Kota Bogor",)
+    assert posts.verdict == "unverified" and "named outside its clause" in posts.reason
+    # the same context on both sides identifies nothing by itself, and rules nothing out
+    same = "Pengamanan Natal di Kota Bogor melibatkan banyak personel. Sebanyak 45 pos pengamanan didirikan."
+    assert next(r for r in ClaimChecker([same]).check(article) if "45 pos" in r.claim.surface).verdict == "consistent"

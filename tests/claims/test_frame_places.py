@@ -8,7 +8,9 @@ import pytest
 
 from summarize.claims.extract import extract_claims
 from summarize.claims.frame_match import compare
-from summarize.claims.frame_places import most_specific, place_region, places_in, same_place, same_places
+from summarize.claims.frame_places import (
+    most_specific, place_region, places_in, same_place, same_places, sentence_places,
+)
 
 
 def places(sentence: str) -> list[str]:
@@ -25,6 +27,7 @@ def test_a_title_joins_its_name_and_says_city_or_regency() -> None:
     assert places("Pemkab Bekasi dan Pemkot Bogor sepakat.") == ["Kabupaten Bekasi", "Kota Bogor"]
     assert places("Banjir melanda Kab. Bandung.") == ["Kabupaten Bandung"]
     assert places("Harga beras di Bandung naik.") == ["Bandung"]
+    assert places("Rapat di Balai Kota DKI Jakarta dan Kota Jakarta.") == ["DKI Jakarta", "DKI Jakarta"]
 
 
 def test_a_titled_name_missing_from_the_lists_is_still_a_place() -> None:
@@ -79,3 +82,9 @@ def test_city_and_regency_figures_are_two_quantities_both_ways() -> None:
     for i, j in itertools.combinations(range(3), 2):
         for x, y in ((i, j), (j, i)):
             assert compare(claims[x], claims[y]).compatible is expected[(i, j)], (x, y)
+
+
+def test_a_sentence_s_places_are_its_most_specific_in_a_stable_order() -> None:
+    assert sentence_places("Di Kota Bandung, Jawa Barat, dan Kabupaten Kudus hujan deras.") == (
+        "Kabupaten Kudus", "Kota Bandung")
+    assert sentence_places("Kata Menteri di Jakarta, Senin, hujan deras.") == ()

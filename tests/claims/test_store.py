@@ -32,7 +32,9 @@ def test_claim_from_dict_inverts_to_dict() -> None:
                    Frame("anggaran", ("Presiden",), ("Jawa Barat",), "2023", "target", "money", None))
     assert Claim.from_dict(framed.to_dict()) == framed
     assert set(framed.to_dict()["frame"]) == {"measure", "entities", "places", "time", "basis", "per", "kind", "unit_class",
-                                              "counted"}
+                                              "counted", "context_places"}
+    inherited = Claim.from_dict({**framed.to_dict(), "frame": {"context_places": ["Kota Bogor"]}})
+    assert inherited.frame.context_places == ("Kota Bogor",)
 
 
 def test_article_statements_group_and_mask_claims() -> None:
