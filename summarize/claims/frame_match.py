@@ -5,12 +5,13 @@ The slots are compared in a fixed order and the first that differs rules the pai
 reason a reader can check ("different place: Jawa Tengah"):
 
 - unit: the same unit class and units that convert (ha and m2; never two currencies);
-- kind: level and realised are alike; change, target and share are each their own kind;
+- kind: level and realised are alike; change, target, share and previous are each their own kind;
 - counted: the same class of counted thing ("peserta" and "orang" are people);
 - time: one time contains the other ("2024" and "2024-05-01");
 - basis: the same comparison ("yoy" is not "mtm");
 - per: the same denominator ("per hari" is not "per bulan", "per kg" not "per liter");
-- places: the two name the same most specific place (a city's figure is not its province's);
+- places: the two name the same most specific place (a city's figure is not its province's),
+  or, where a clause names none, the places around it differ (``Frame.context_places``);
 - entities: roles must be equal ("Presiden" is not "Wakil Presiden"); names that share a word
   or are each other's acronym ("BPS", "Badan Pusat Statistik") match; two sides that both name
   somebody and share no name are different ("BRI" and "BNI"); names on one side only rule

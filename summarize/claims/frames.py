@@ -17,7 +17,9 @@ pada 2024 sebesar 2,8 persen; pada 2023 sebesar 2,61 persen" its own year. Slots
   never meet;
 - basis: what a rate is compared with (yoy, mtm, qtq, ytd, ctc; ``frame_words.BASES``), the
   marker nearest the number up to the next figure; per: the denominator right after it ("per kg");
-- kind: change / target / realised / share / level, from the words right before and after;
+- kind: previous / target / change / realised / share / level, from the words before and after
+  (the value before a change, "naik dari Rp5.000", "semula"; a plan, projection, budget or quota,
+  also of a change, is a target);
 - unit_class and counted: classes, so "peserta" and "orang" (people), "UMKM" and "pelaku usaha",
   "ha" and "m2" (area) line up.
 """
@@ -31,8 +33,7 @@ from summarize.claims.contrasts import is_alternative
 from summarize.claims.frame_places import apposition, places_in
 from summarize.claims.frame_words import (
     ANY_COUNTED, CHANGE_WORDS, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLAN_WORDS, PREVIOUS_WORDS,
-    REALISED_WORDS, ROLES,
-    SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
+    REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
 )
 from summarize.claims.frame_when import claim_basis, claim_per, claim_time
 from summarize.claims.local import common_word

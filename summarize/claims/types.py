@@ -32,7 +32,7 @@ class Frame:
     entities: tuple[str, ...] = ()  # whose: "Presiden", "Wakil Presiden", "PT KAI"
     places: tuple[str, ...] = ()  # where: "Jawa Barat"
     time: str | None = None  # the claim's own time, ISO prefix ("2023", "2024-01", "2024-Q2")
-    kind: str = "level"  # level | change | target | realised | share
+    kind: str = "level"  # level | change | target | realised | share | previous
     unit_class: str | None = None  # "percent", "people", "money", "area", "speed", ...
     counted: str | None = None  # class of the counted thing: "people", "umkm", "vehicle", ...
     basis: str | None = None  # compared with: yoy | mtm | qtq | ytd | ctc (last: positional calls hold)
