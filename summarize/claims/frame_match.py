@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Callable
 
 from summarize.claims.contrasts import exclusive
-from summarize.claims.frame_places import same_places
+from summarize.claims.frame_places import peers, same_places
 from summarize.claims.frame_words import CONVERSIONS, PLACE_NAMES, ROLES
 from summarize.claims.frames import counted_class
 from summarize.claims.local import TITLE_WORDS, stems
@@ -102,14 +102,12 @@ def _equal_if_stated(slot: str) -> Callable[[Claim, Claim], bool | None]:
 def _places(a: Claim, b: Claim) -> bool | None:
     """A figure is its most specific place's: Bandung's rate is not Jawa Barat's, nor Bekasi's,
     nor Indonesia's, and Kabupaten Bogor's is not Kota Bogor's (``frame_places``). A clause
-    naming no place is where its article was (``Frame.context_places``): two contexts that differ
+    naming no place is where its article was (``Frame.context_places``): places apart (``peers``)
     rule a pair out, but a shared context identifies nothing, since the sentence did not say it."""
     x, y = a.frame.places, b.frame.places
     if x and y:
         return same_places(x, y)
-    if same_places(x or a.frame.context_places, y or b.frame.context_places) is False:
-        return False
-    return None
+    return False if peers(x or a.frame.context_places, y or b.frame.context_places) else None
 
 
 def _entities(a: Claim, b: Claim) -> bool | None:

@@ -134,6 +134,19 @@ def sentence_places(sentence: str) -> tuple[str, ...]:
     return tuple(sorted(most_specific(tuple(dict.fromkeys(p for _, _, p in places_in(sentence, 0, len(sentence)))))))
 
 
+def _holds(outer: str, inner: str) -> bool:
+    return place_region(inner) == outer and inner != outer or (outer == "Indonesia" and indonesian(inner))
+
+
+def peers(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two sets of places are apart: no place of one is, holds or lies in a place of the
+    other (Jawa Barat and Jawa Tengah, Kota and Kabupaten Bogor; not Jawa Barat and Indonesia).
+    A clause that names no place is only loosely where its article is, so this, not
+    ``same_places``, is how far its context may rule a pair out."""
+    x, y = most_specific(a), most_specific(b)
+    return bool(x and y) and not any(same_place(p, q) or _holds(p, q) or _holds(q, p) for p in x for q in y)
+
+
 def apposition(sentence: str, cs: int, places: tuple[str, ...]) -> tuple[str, ...]:
     """"Kota Bandung, Jawa Barat, sebanyak ...": the comma cut the clause inside an address, so
     the place before it, which lies in the clause's first place, joins the clause's places."""

@@ -112,3 +112,11 @@ def test_a_figure_whose_sentence_names_no_place_is_where_its_article_is() -> Non
     # the same context on both sides identifies nothing by itself, and rules nothing out
     same = "Pengamanan Natal di Kota Bogor melibatkan banyak personel. Sebanyak 45 pos pengamanan didirikan."
     assert next(r for r in ClaimChecker([same]).check(article) if "45 pos" in r.claim.surface).verdict == "consistent"
+
+
+def test_a_context_that_holds_or_lies_in_the_claim_s_place_rules_nothing_out() -> None:
+    # the KPU article speaks of Jawa Barat first; its national total of regions is still national
+    source = ("KPU Jawa Barat menyiapkan anggaran pilkada. "
+              "Sementara total daerah penyelenggara Pilkada 2018 adalah 171.")
+    (result,) = ClaimChecker([source]).check("Pilkada 2018 akan digelar serentak di 171 daerah di Indonesia.")
+    assert result.verdict == "consistent"

@@ -9,7 +9,7 @@ import pytest
 from summarize.claims.extract import extract_claims
 from summarize.claims.frame_match import compare
 from summarize.claims.frame_places import (
-    most_specific, place_region, places_in, same_place, same_places, sentence_places,
+    most_specific, peers, place_region, places_in, same_place, same_places, sentence_places,
 )
 
 
@@ -88,3 +88,9 @@ def test_a_sentence_s_places_are_its_most_specific_in_a_stable_order() -> None:
     assert sentence_places("Di Kota Bandung, Jawa Barat, dan Kabupaten Kudus hujan deras.") == (
         "Kabupaten Kudus", "Kota Bandung")
     assert sentence_places("Kata Menteri di Jakarta, Senin, hujan deras.") == ()
+
+
+def test_peers_are_places_apart_not_places_that_hold_each_other() -> None:
+    assert peers(("Kota Bogor",), ("Kabupaten Bogor",)) and peers(("Jawa Barat",), ("Jawa Tengah",))
+    assert not peers(("Indonesia",), ("Jawa Barat",)) and not peers(("Kota Bandung",), ("Jawa Barat",))
+    assert not peers(("Riau", "Aceh"), ("Riau",)) and not peers((), ("Riau",))
