@@ -63,7 +63,8 @@ _CLASSES: dict[str, dict[str, str]] = {
     "legal stage": {"tuntutan": r"dituntut|tuntutan|menuntut", "vonis": r"divonis|vonis|memvonis|dijatuhi|menjatuhkan"},
     "medal": {"emas": r"emas", "perak": r"perak", "perunggu": r"perunggu"},
     "days to a holiday": {f"h{sign}{n}": rf"h\{sign}{n}" for sign in "-+" for n in range(1, 15)},
-    "extreme": {"tertinggi": r"tertinggi|maksimum|maksimal", "terendah": r"terendah|minimum|minimal"},
+    "extreme": {"tertinggi": r"tertinggi|maksimum|maksimal", "terendah": r"terendah|minimum|minimal",
+                "rata-rata": r"rata-rata|rerata"},
     "direction": {"datang": r"kedatangan|datang|tiba|masuk", "berangkat": r"keberangkatan|berangkat|keluar"},
     "commodity": {"batu bara": r"batu ?bara", "sawit": r"sawit|cpo", "nikel": r"nikel|feronikel", "karet": r"karet",
                   "kopi": r"kopi", "kakao": r"kakao", "timah": r"timah", "tembaga": r"tembaga", "bauksit": r"bauksit",
@@ -72,15 +73,19 @@ _CLASSES: dict[str, dict[str, str]] = {
     "ordinal": {str(n): rf"{word}|ke-{n}" for n, word in enumerate(
         "pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh".split(), start=1)},
     "capacity": {"kapasitas": r"kapasitas|berkapasitas|daya tampung|menampung"},
+    "per capita": {"per kapita": r"kapita|perkapita"},
+    "election": {"pilkada": r"pilkada|pilgub|pilbup|pilwalkot|kepala daerah",
+                 "pemilu": r"pemilu|pileg|pilpres|pemilihan umum|pemilihan presiden|pemilihan legislatif"},
     "age group": {"anak": r"anak|anak-anak|balita|bayi", "remaja": r"remaja", "dewasa": r"dewasa",
                   "lansia": r"lansia|lanjut usia"},
 }
 #: Classes that split a total into parts: a measure naming no part of one of these is the total,
 #: another quantity than any part ("ekspor" against "ekspor nonmigas", "penduduk miskin"
-#: against "penduduk miskin perkotaan", "ekspor" against "ekspor batu bara"); and a capacity is
-#: never the count that fills it ("berkapasitas 82.000 penonton" against "disaksikan 65.000
-#: penonton"). In the other classes a measure naming none may be either.
-BREAKDOWNS = ("area", "sex", "oil and gas", "commodity", "capacity")
+#: against "penduduk miskin perkotaan", "ekspor" against "ekspor batu bara"). A capacity is never
+#: the count that fills it ("berkapasitas 82.000 penonton" against "disaksikan 65.000 penonton"),
+#: nor a per-capita figure the total ("konsumsi beras per kapita"). In the other classes a measure
+#: naming none may be either ("tertinggi", "rata-rata": a headline often drops "rata-rata").
+BREAKDOWNS = ("area", "sex", "oil and gas", "commodity", "capacity", "per capita")
 #: class -> (anchor word, the alternative a measure with the anchor and no alternative means).
 DEFAULTS = {"inflation component": ("inflasi", "umum")}
 _RX = {cls: {alt: re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])") for alt, forms in alts.items()}

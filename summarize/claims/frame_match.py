@@ -27,6 +27,7 @@ from typing import Callable
 
 from summarize.claims.contrasts import exclusive
 from summarize.claims.frame_places import peers, same_places
+from summarize.claims.frame_when import RELATIVE_TIMES
 from summarize.claims.frame_words import CONVERSIONS, PLACE_NAMES, ROLES
 from summarize.claims.frames import counted_class
 from summarize.claims.local import TITLE_WORDS, stems
@@ -41,7 +42,7 @@ _NOT_OWNER = TITLE_WORDS | frozenset(w.lower() for p in PLACE_NAMES for w in p.s
     "pt tbk persero (persero) cv perum perumda bumn bumd grup group holding partai pemprov pemkot pemkab "
     "pemda dpr dprd mpr dpd kota kabupaten provinsi indonesia nasional republik dki dan & the of "
     "pemilu pilkada pilpres pileg pilgub gunung pulau sungai danau selat teluk pantai kawah bandara pelabuhan "
-    "stasiun terminal jalan tol kecamatan desa kelurahan kampung nomor urut".split())
+    "stasiun terminal jalan tol kecamatan desa kelurahan kampung nomor urut usia".split())
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,12 @@ def _counted(a: Claim, b: Claim) -> bool | None:
 
 def _time(a: Claim, b: Claim) -> bool | None:
     x, y = a.frame.time, b.frame.time
-    return None if x is None or y is None else x.startswith(y) or y.startswith(x)
+    if x is None or y is None:
+        return None
+    relative = (x in RELATIVE_TIMES) + (y in RELATIVE_TIMES)
+    if relative:  # "tahun lalu" of an undated text: another such time, or no telling
+        return x == y if relative == 2 and x[-4:] == y[-4:] else None
+    return x.startswith(y) or y.startswith(x)
 
 
 def _equal_if_stated(slot: str) -> Callable[[Claim, Claim], bool | None]:

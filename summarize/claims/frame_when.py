@@ -8,6 +8,8 @@ from typing import Sequence
 from summarize.claims.frame_words import BASES
 from summarize.claims.parse.dates import DateSpan, sentence_time
 
+#: A relative time the article's date could not resolve: comparable only with another of these.
+RELATIVE_TIMES = ("this-year", "last-year", "this-month", "last-month")
 _RELATIVE = re.compile(r"\b(tahun|bulan)\s+(lalu|silam|ini|kemarin|sebelumnya)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:dibanding\w*|ketimbang|sejak|dari)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _BASES = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in BASES.items()]
@@ -18,8 +20,9 @@ _PER_FORMS = {"kilogram": "kg", "kilo": "kg", "l": "liter", "g": "gram", "gr": "
 
 def claim_time(sentence: str, cs: int, ce: int, start: int, dates: list[DateSpan], article_date: str | None) -> str | None:
     """The claim's own time: the nearest date, quarter or year of its clause (before the number
-    first), a relative time, else the sentence's time that is no comparison's baseline, else a
-    year of its clause that is part of a name."""
+    first), a relative time (resolved against the article's date; without one, ``RELATIVE_TIMES``),
+    else the sentence's time that is no comparison's baseline, else a year of its clause that is
+    part of a name."""
     mine = [d for d in dates if d.iso and not d.named and cs <= d.start and d.end <= ce and d.kind != "time"]
     before = [d for d in mine if d.end <= start]
     if before:
@@ -27,8 +30,12 @@ def claim_time(sentence: str, cs: int, ce: int, start: int, dates: list[DateSpan
     if mine:
         return mine[0].iso
     relative = _RELATIVE.search(sentence, cs, ce) or _RELATIVE.search(sentence, 0, cs)
-    if relative and article_date:
-        return _resolve(relative.group(1).lower(), relative.group(2).lower(), article_date)
+    if relative:
+        unit, when = relative.group(1).lower(), relative.group(2).lower()
+        if article_date:
+            return _resolve(unit, when, article_date)
+        # Without the article's date "tahun ini" and "tahun lalu" are still two years.
+        return f"{'this' if when == 'ini' else 'last'}-{'year' if unit == 'tahun' else 'month'}"
     # A date that a comparison names is the baseline's, not the claim's ("..., dibanding Januari 2017").
     found = sentence_time([d for d in dates if not _COMPARED.search(sentence, max(0, d.start - 25), d.start)])
     # Last, a year that is part of a name: "UMP DKI Jakarta 2024" and "... 2023" are two years' figures.

@@ -38,6 +38,7 @@ from summarize.claims.frame_words import (
 from summarize.claims.frame_when import claim_basis, claim_per, claim_time
 from summarize.claims.local import common_word
 from summarize.claims.parse.dates import DateSpan
+from summarize.claims.parse.masks import AGE_BAND
 from summarize.claims.parse.units import NOT_NOUNS, UNITS
 from summarize.claims.parse.words import NUMBER_WORDS
 from summarize.claims.types import Frame, Quantity
@@ -59,6 +60,8 @@ _MONTH_WORDS = frozenset(
 _CHANGE_NOUNS = frozenset(w for w in CHANGE_WORDS if w.startswith(("pe", "ke")) and w.endswith("an"))
 _LEVEL_HEADS = frozenset("jumlah total angka nilai tingkat posisi level".split())  # "... membuat jumlah penduduk"
 _BALLOT = re.compile(r"\b(?:nomor\s+urut|no\.?\s*urut|paslon)\s*(\d{1,2})\b", re.IGNORECASE)
+_ABOVE = ("di atas", "lebih dari", "minimal", "ke atas")
+_BELOW = ("di bawah", "kurang dari", "maksimal", "ke bawah")
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
 _KIND_WINDOW = 6
 _LINK = re.compile(r",|\b(?:dan|serta|atau|sedangkan|lalu)\b", re.IGNORECASE)
@@ -109,7 +112,7 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
     names = _names(clause, other + [(start - cs, end - cs)], cs == 0, places_at)
     return Frame(
         measure=_measure(sentence, cs, ce, start, end, taken, opening=not any(e <= cs for _, e in others)),
-        entities=tuple(dict.fromkeys(roles + names + _ballot(clause))),
+        entities=tuple(dict.fromkeys(roles + names + _ballot(clause) + _age_bands(clause))),
         places=places,
         time=claim_time(sentence, cs, ce, start, dates, article_date),
         basis=basis,
@@ -177,6 +180,19 @@ def _ballot(clause: str) -> tuple[str, ...]:
     """A candidate's ballot number as a name ("pasangan calon nomor urut 1", "paslon 01"): the
     figures of candidates 1 and 3 are two quantities."""
     return tuple(f"Nomor Urut {int(m.group(1)):02d}" for m in _BALLOT.finditer(clause))
+
+
+def _age_bands(clause: str) -> tuple[str, ...]:
+    """An age band as a name ("berusia 17 hingga 30 tahun": "Usia 17-30"; "di atas 60 tahun":
+    "Usia >60"): the voters under 30 and those over 60 are two groups."""
+    out = []
+    for m in AGE_BAND.finditer(clause):
+        bound = " ".join(f"{m.group('bound') or ''} {m.group('open') or ''}".lower().split())
+        if m.group("high"):
+            out.append(f"Usia {m.group('low')}-{m.group('high')}")
+        elif bound in _ABOVE or bound in _BELOW:
+            out.append(f"Usia {'>' if bound in _ABOVE else '<'}{m.group('low')}")
+    return tuple(out)
 
 
 def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

@@ -62,7 +62,9 @@ def test_a_day_month_date_takes_the_articles_year() -> None:
     ("text", "time"),
     [
         ("Pada 2022 jumlahnya 500 peserta.", "2022"),
-        ("Hingga Maret 2024 ada 500 peserta.", "2024-03"),
+        ("Hingga Maret 2024 ada 500 peserta.", "2024-Q1"),  # the run from January, not March's
+        ("Hingga Mei 2024 ada 500 peserta.", "2024-01/2024-05"),
+        ("Pada Maret 2024 ada 500 peserta.", "2024-03"),
         ("Di ajang Jakpreneur 2024 ada 500 peserta.", "2024"),  # a year inside a name, the last resort
         ("Ada 500 peserta.", None),
     ],

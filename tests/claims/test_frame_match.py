@@ -180,3 +180,22 @@ def test_a_demand_is_not_a_sentence_nor_gold_silver_nor_h3_h2() -> None:
     h3 = one("Jumlah kendaraan yang melintas di Tol Cikampek pada H-3 Lebaran mencapai 150.000 kendaraan.")
     h2 = one("Jumlah kendaraan yang melintas di Tol Cikampek pada H-2 Lebaran mencapai 170.000 kendaraan.")
     assert compare(h3, h2).ruled_out[0] == "measure"
+
+
+def test_undated_relative_times_compare_only_with_each_other() -> None:
+    this_year = one("Jumlah pemudik tahun ini diperkirakan 193,6 juta orang.")
+    assert this_year.frame.time == "this-year"
+    assert compare(this_year, one("Jumlah pemudik tahun lalu tercatat 123,8 juta orang.")).ruled_out[0] == "time"
+    assert compare(this_year, one("Jumlah pemudik pada 2024 tercatat 193,6 juta orang.")).compatible  # no telling
+
+
+def test_elections_ages_per_capita_and_means_set_figures_apart() -> None:
+    local = one("Partisipasi pemilih pada Pilkada 2024 sebesar 68 persen.")
+    assert not compare(local, one("Partisipasi pemilih pada Pemilu 2024 sebesar 81,78 persen.")).compatible
+    young = one("Pemilih muda berusia 17 hingga 30 tahun mencapai 31 persen dari total pemilih.")
+    assert not compare(young, one("Pemilih berusia di atas 60 tahun mencapai 12 persen dari total pemilih.")).compatible
+    per_head = one("Konsumsi beras per kapita penduduk Indonesia sebesar 94,9 kg per tahun.")
+    assert not compare(per_head, one("Konsumsi beras nasional mencapai 30,8 juta ton per tahun.")).compatible
+    hottest = one("Suhu tertinggi di Jakarta pada Senin mencapai 36 derajat Celsius.")
+    assert not compare(hottest, one("Suhu rata-rata di Jakarta pada Senin sekitar 29 derajat Celsius.")).compatible
+    assert compare(hottest, one("Suhu di Jakarta pada Senin mencapai 35 derajat Celsius.")).compatible

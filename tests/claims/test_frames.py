@@ -149,3 +149,16 @@ def test_a_projected_or_targeted_change_is_a_target_not_the_change() -> None:
     assert frames("IMF memproyeksikan ekonomi Indonesia tumbuh 5,0 persen pada 2024.")["5,0 persen"].kind == "target"
     assert frames("Pemerintah menargetkan ekonomi tumbuh 5,2 persen.")["5,2 persen"].kind == "target"
     assert frames("Ekonomi Indonesia pada 2024 tumbuh 5,03 persen.")["5,03 persen"].kind == "change"
+
+
+def test_an_age_band_is_a_name_and_no_claim_but_an_age_is_a_claim() -> None:
+    f = frames("Pemilih muda berusia 17 hingga 30 tahun mencapai 31 persen dari total pemilih.")
+    assert list(f) == ["mencapai 31 persen"] and f["mencapai 31 persen"].entities == ("Usia 17-30",)
+    assert frames("Anak usia 5 tahun ke bawah sebanyak 300 orang.")["300 orang"].entities == ("Usia <5",)
+    assert list(frames("Cengiz saat ini baru berusia 19 tahun.")) == ["19 tahun"]
+
+
+def test_until_a_month_is_the_run_from_january() -> None:
+    assert frames("Realisasi belanja negara hingga Mei 2024 mencapai Rp1.145 triliun.")[
+        "mencapai Rp1.145 triliun"].time == "2024-01/2024-05"
+    assert frames("Penerimaan pajak sampai dengan akhir Juni 2024 sebesar Rp893 triliun.")["Rp893 triliun"].time == "2024-H1"

@@ -64,6 +64,11 @@ _PERIOD = re.compile(
 _MONTH_RANGE = re.compile(
     rf"\b{_MONTH.replace('month', 'first')}\s*(?:-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*{_MONTH}\s+{_YEAR}\b"
 )
+# "hingga Mei 2024", "sampai dengan akhir Mei 2024": the run from January (a month before it is
+# ``_MONTH_RANGE``'s); for a stock this is "as of", a time apart from "pada Mei 2024" all the same.
+_UNTIL_MONTH = re.compile(
+    rf"(?i:\b(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s+(?:(?:akhir|ujung)\s+)?){_MONTH}\s+{_YEAR}\b"
+)
 _SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
 # A whole year said as such, "sepanjang 2024", "selama tahun 2023": the year's total ("2024-Y"),
 # never one of its months, though a bare "2024" may be either.
@@ -158,11 +163,16 @@ def _month_ranges(sentence: str) -> list[DateSpan]:
     """Runs of months of one year as periods: "2024-Q2" for April to June, "2024-H1", "2024-Y"
     for the whole year, else "2024-01/2024-05"."""
     out = []
-    for m in _MONTH_RANGE.finditer(sentence):
-        a, b, year = _MONTH_NUMBER[m.group("first").lower()], _MONTH_NUMBER[m.group("month").lower()], m.group("year")
-        if a >= b:
+    ranges = [(m, _MONTH_NUMBER[m.group("first").lower()]) for m in _MONTH_RANGE.finditer(sentence)]
+    taken = [(m.start(), m.end()) for m, _ in ranges]
+    ranges += [(m, 1) for m in _UNTIL_MONTH.finditer(sentence) if not any(s <= m.start() < e for s, e in taken)]
+    for m, a in ranges:
+        b, year = _MONTH_NUMBER[m.group("month").lower()], m.group("year")
+        if a > b or (a == b and m.re is _MONTH_RANGE):
             continue
-        iso = f"{year}-Y" if (a, b) == (1, 12) else f"{year}-{_SPANS[(a, b)]}" if (a, b) in _SPANS else f"{year}-{a:02d}/{year}-{b:02d}"
+        iso = (f"{year}-{b:02d}" if a == b  # "hingga Januari 2024" is January's
+               else f"{year}-Y" if (a, b) == (1, 12) else f"{year}-{_SPANS[(a, b)]}" if (a, b) in _SPANS
+               else f"{year}-{a:02d}/{year}-{b:02d}")
         out.append(DateSpan(m.start(), m.end(), "period", iso))
     return out
 
