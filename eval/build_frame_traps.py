@@ -17,7 +17,9 @@ In every round the ``dev`` part (tune) holds the pairs the rules were written fr
 ``test`` part (report) was written after the rules and scored once. Rounds one and two (periods,
 bases, places, alternatives, owners) are in ``eval.frame_trap_pairs``; round three (local
 governments, ballot numbers, commodities, budgets) in ``eval.frame_trap_pairs_places``; round
-four (kinds of value, ordinals, everyday pairs) in ``eval.frame_trap_pairs_kinds``. The figures
+four (kinds of value, ordinals, everyday pairs) in ``eval.frame_trap_pairs_kinds``; round five
+(cumulative and relative times, elections, age bands, per-capita figures, means) in
+``eval.frame_trap_pairs_times``. The figures
 are realistic, not sourced: the cases test reading, not facts. ``expected`` is filled from the
 parser (each sentence must yield exactly one claim) with the verdict given here.
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 from eval.frame_trap_pairs import PAIRS
 from eval.frame_trap_pairs_kinds import PAIRS as KIND_PAIRS
 from eval.frame_trap_pairs_places import PAIRS as PLACE_PAIRS
+from eval.frame_trap_pairs_times import PAIRS as TIME_PAIRS
 from summarize.claims.extract import extract_claims
 
 OUT = Path(__file__).resolve().parent / "data" / "claims" / "frame_traps.jsonl"
@@ -51,7 +54,8 @@ def case(pid: str, split: str, verdict: str, article: str, other: str, kind: str
 
 def all_cases() -> list[dict]:
     """Every round's cases, each round with its own kind so the report shows it apart."""
-    rounds = [("frame-trap", PAIRS), ("frame-trap-places", PLACE_PAIRS), ("frame-trap-kinds", KIND_PAIRS)]
+    rounds = [("frame-trap", PAIRS), ("frame-trap-places", PLACE_PAIRS), ("frame-trap-kinds", KIND_PAIRS),
+              ("frame-trap-times", TIME_PAIRS)]
     ids = [p[0] for _, pairs in rounds for p in pairs]
     if len(set(ids)) != len(ids):
         raise SystemExit("duplicate case ids")
