@@ -27,6 +27,7 @@ _TITLE_BEFORE = re.compile(r"\b(Kota|Pemkot|Kabupaten|Kab\.?|Pemkab|Bupati)\s+$"
 _TITLED = re.compile(r"\b(Kota|Kabupaten|Kab\.)\s+([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})")
 _SPOKEN_AT = re.compile(r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b|\s*\((?:ANTARA|Antara)\)")
 _DAYS = frozenset("Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split())
+_TOKEN = re.compile(r"\S+")
 
 
 def canonical(name: str) -> str:
@@ -50,17 +51,21 @@ def places_in(sentence: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         found.append((title.start() if title else m.start(), m.end(),
                       _named(_TITLES[title.group(1).lower()] if title else None, name)))
     for m in _TITLED.finditer(sentence, lo, hi):
-        if any(s <= m.start(2) < e for s, e, _ in found) or _PLACE.match(sentence, m.start(2)):
-            continue
-        words = [w for w in re.finditer(r"\S+", sentence[:m.end(2)]) if w.start() >= m.start(2)]
-        own = []
-        for w in words:
-            if _PLACE.match(sentence, w.start()) or w.group() in _DAYS:
-                break
-            own.append(w)
-        if own:
-            found.append((m.start(), own[-1].end(), _named(_TITLES[m.group(1).lower()], " ".join(w.group() for w in own))))
+        if not any(s <= m.start(2) < e for s, e, _ in found) and not _PLACE.match(sentence, m.start(2)):
+            found += _unlisted(sentence, m)
     return sorted(found)
+
+
+def _unlisted(sentence: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The name a title introduces, up to a listed place or a weekday ("Kabupaten Kudus Jawa
+    Tengah" is Kudus, in Jawa Tengah)."""
+    own: list[re.Match[str]] = []
+    for w in _TOKEN.finditer(sentence, m.start(2), m.end(2)):
+        if _PLACE.match(sentence, w.start()) or w.group() in _DAYS:
+            break
+        own.append(w)
+    name = _named(_TITLES[m.group(1).lower()], " ".join(w.group() for w in own))
+    return [(m.start(), own[-1].end(), name)] if own else []
 
 
 def _named(title: str | None, core: str) -> str:
