@@ -1,6 +1,7 @@
 """Install a fine-tuning run as a registered encoder and, optionally, the head it trained with.
 
-    python -m eval.finetune.ship --run eval/cache/ft/e5-6l-all-lr1e-4-ctx-e2 --encoder e5-small-id-ft-ctx --head joint
+    python -m eval.finetune.ship --run eval/cache/ft/e5-6l-all-lr1e-4-ctx --encoder e5-small-id-ft-ctx
+    python -m eval.finetune.ship --run RUN --encoder NAME --head joint   # the head trained with it, too
 
 Copies the run's delta to ``models/encoder-<name>/delta.npz``. With ``--head joint`` the one-member
 head trained together with the encoder becomes ``models/ranker-<name>/head.npz``, keyed to the
