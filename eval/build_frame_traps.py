@@ -32,23 +32,28 @@ from pathlib import Path
 from eval.frame_trap_pairs import PAIRS
 from eval.frame_trap_pairs_kinds import PAIRS as KIND_PAIRS
 from eval.frame_trap_pairs_places import PAIRS as PLACE_PAIRS
+from eval.frame_trap_pairs_times import BAND_VERDICTS
 from eval.frame_trap_pairs_times import PAIRS as TIME_PAIRS
 from summarize.claims.extract import extract_claims
 
 OUT = Path(__file__).resolve().parent / "data" / "claims" / "frame_traps.jsonl"
 
 
-def case(pid: str, split: str, verdict: str, article: str, other: str, kind: str = "frame-trap") -> dict:
+def case(pid: str, split: str, verdict: str, article: str, other: str, kind: str = "frame-trap",
+         extra: dict[str, str] | None = None) -> dict:
+    """One pair as a case. ``extra`` gives the verdicts of the article's other figures (an age
+    band's own "17 hingga 30 tahun"); the one figure left takes the pair's ``verdict``."""
+    extra = extra or {}
     claims = extract_claims(article)
-    if len(claims) != 1 or len(extract_claims(other)) != 1:
-        raise SystemExit(f"{pid}: each sentence must state exactly one claim")
-    (c,) = claims
+    checked = [c for c in claims if c.surface not in extra]
+    if len(checked) != 1 or len(claims) != 1 + len(extra) or not extract_claims(other):
+        raise SystemExit(f"{pid}: the article must state one claim besides {sorted(extra)}, the other sentence one or more")
     return {
         "id": f"trap-{pid}", "split": split, "kind": kind,
         "note": f"CONSTRUCTED pair in the style of ANTARA/BPS releases; expected {verdict}.",
         "sources": ["constructed"], "article": article, "corpus": [{"id": f"{pid}-other", "text": other}],
         "expected": [{"surface": c.surface, "start": c.start, "value": str(c.value), "unit": c.unit,
-                      "noun": c.noun, "verdict": verdict}],
+                      "noun": c.noun, "verdict": extra.get(c.surface, verdict)} for c in claims],
     }
 
 
@@ -59,7 +64,7 @@ def all_cases() -> list[dict]:
     ids = [p[0] for _, pairs in rounds for p in pairs]
     if len(set(ids)) != len(ids):
         raise SystemExit("duplicate case ids")
-    return [case(*p, kind=kind) for kind, pairs in rounds for p in pairs]
+    return [case(*p, kind=kind, extra=BAND_VERDICTS.get(p[0])) for kind, pairs in rounds for p in pairs]
 
 
 def main() -> int:

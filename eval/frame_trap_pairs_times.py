@@ -99,3 +99,11 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
      "Anggaran makan bergizi gratis pada 2025 sebesar Rp71 triliun.",
      "Program makan bergizi gratis 2025 dianggarkan Rp171 triliun."),
 ]
+
+#: The verdicts of an age band's own figure, stated beside the checked one (an age band is a
+#: name of its group, and its figure is a claim too): pair id -> {surface: verdict}.
+BAND_VERDICTS: dict[str, dict[str, str]] = {
+    "age-bands": {"17 hingga 30 tahun": "unverified"},
+    "t-age-bands": {"15 hingga 24 tahun": "unverified"},
+    "t-age-band-conflict": {"15-24 tahun": "consistent"},
+}

@@ -38,7 +38,6 @@ from summarize.claims.frame_words import (
 from summarize.claims.frame_when import claim_basis, claim_per, claim_time
 from summarize.claims.local import common_word
 from summarize.claims.parse.dates import DateSpan
-from summarize.claims.parse.masks import AGE_BAND
 from summarize.claims.parse.units import NOT_NOUNS, UNITS
 from summarize.claims.parse.words import NUMBER_WORDS
 from summarize.claims.types import Frame, Quantity
@@ -60,6 +59,13 @@ _MONTH_WORDS = frozenset(
 _CHANGE_NOUNS = frozenset(w for w in CHANGE_WORDS if w.startswith(("pe", "ke")) and w.endswith("an"))
 _LEVEL_HEADS = frozenset("jumlah total angka nilai tingkat posisi level".split())  # "... membuat jumlah penduduk"
 _BALLOT = re.compile(r"\b(?:nomor\s+urut|no\.?\s*urut|paslon)\s*(\d{1,2})\b", re.IGNORECASE)
+# An age band names a group: "pemilih berusia 17 hingga 30 tahun", "usia di atas 60 tahun",
+# "anak usia 5 tahun ke bawah" (``_age_bands``).
+AGE_BAND = re.compile(
+    r"(?i:\b(?:berusia|usia|umur)\s+(?P<bound>(?:di\s+atas|di\s+bawah|lebih\s+dari|kurang\s+dari|antara|minimal|"
+    r"maksimal)\s+)?)(?P<low>\d{1,3})(?:\s*(?i:hingga|sampai|-|–|dan)\s*(?P<high>\d{1,3}))?\s*(?i:tahun)"
+    r"(?P<open>\s+(?i:ke\s+(?:atas|bawah)))?"
+)
 _ABOVE = ("di atas", "lebih dari", "minimal", "ke atas")
 _BELOW = ("di bawah", "kurang dari", "maksimal", "ke bawah")
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
@@ -95,7 +101,8 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
                article_date: str | None, others: Sequence[tuple[int, int]] = ()) -> Frame:
     """The frame of the quantity at ``sentence[start:end]`` (offsets relative to the sentence);
     ``others`` are the spans of the sentence's other quantities, which bound its clause."""
-    cs, ce = _bounded(sentence, *clause_span(sentence, start, end), start, end, others)
+    whole = clause_span(sentence, start, end)
+    cs, ce = _bounded(sentence, *whole, start, end, others)
     clause = sentence[cs:ce]
     roles = _found(_ROLE, clause)
     found = places_in(sentence, cs, ce)
@@ -112,7 +119,7 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
     names = _names(clause, other + [(start - cs, end - cs)], cs == 0, places_at)
     return Frame(
         measure=_measure(sentence, cs, ce, start, end, taken, opening=not any(e <= cs for _, e in others)),
-        entities=tuple(dict.fromkeys(roles + names + _ballot(clause) + _age_bands(clause))),
+        entities=tuple(dict.fromkeys(roles + names + _ballot(clause) + _age_bands(sentence[whole[0]:whole[1]]))),
         places=places,
         time=claim_time(sentence, cs, ce, start, dates, article_date),
         basis=basis,
@@ -183,8 +190,9 @@ def _ballot(clause: str) -> tuple[str, ...]:
 
 
 def _age_bands(clause: str) -> tuple[str, ...]:
-    """An age band as a name ("berusia 17 hingga 30 tahun": "Usia 17-30"; "di atas 60 tahun":
-    "Usia >60"): the voters under 30 and those over 60 are two groups."""
+    """An age band as a name of every figure of its clause, its own included ("berusia 17 hingga
+    30 tahun": "Usia 17-30"; "di atas 60 tahun": "Usia >60"): the voters under 30 and those over
+    60 are two groups, and "17 hingga 30 tahun" is no rival of "di atas 60 tahun"."""
     out = []
     for m in AGE_BAND.finditer(clause):
         bound = " ".join(f"{m.group('bound') or ''} {m.group('open') or ''}".lower().split())

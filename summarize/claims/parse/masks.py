@@ -35,13 +35,6 @@ _LABEL = re.compile(
     r"\(?\d+[a-zA-Z]?(?:\)|(?:[/.-]\d+)*)(?![.,]?\d|\s*(?i:persen|prosen|%|menit|detik))"
 )
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s$")
-# An age band names a group, it states nothing: "pemilih berusia 17 hingga 30 tahun", "usia di
-# atas 60 tahun", "anak usia 5 tahun ke bawah" (an exact "berusia 19 tahun" stays a claim).
-AGE_BAND = re.compile(
-    r"(?i:\b(?:berusia|usia|umur)\s+(?P<bound>(?:di\s+atas|di\s+bawah|lebih\s+dari|kurang\s+dari|antara|minimal|"
-    r"maksimal)\s+)?)(?P<low>\d{1,3})(?:\s*(?i:hingga|sampai|-|–|dan)\s*(?P<high>\d{1,3}))?\s*(?i:tahun)"
-    r"(?P<open>\s+(?i:ke\s+(?:atas|bawah)))?"
-)
 # An ordinal range's second end is an ordinal too ("menit ke - 50 hingga 70").
 _ORDINAL = re.compile(r"(?i:\bke\s?-\s?|\byang\s+ke\s+)\d+(?:\s*(?i:-|–|hingga|sampai)\s*\d+\b)?")
 _PHONE = re.compile(
@@ -74,7 +67,6 @@ def label_spans(sentence: str, dates: list[DateSpan]) -> list[tuple[int, int]]:
             spans.append(m.span())
     for rx in (_ORDINAL, _PHONE, _PLATE, _MARKUP, _TAGS):
         spans += [(m.start(), m.end()) for m in rx.finditer(sentence)]
-    spans += [m.span() for m in AGE_BAND.finditer(sentence) if m.group("bound") or m.group("high") or m.group("open")]
     return sorted(spans)
 
 
