@@ -160,8 +160,8 @@ def _periods(sentence: str, year_hint: str | None) -> list[DateSpan]:
 
 
 def _month_ranges(sentence: str) -> list[DateSpan]:
-    """Runs of months of one year as periods: "2024-Q2" for April to June, "2024-H1", "2024-Y"
-    for the whole year, else "2024-01/2024-05"."""
+    """Runs of months of one year as periods, "Januari–Mei 2024" and "hingga Mei 2024" alike:
+    "2024-Q2" for April to June, "2024-H1", "2024-Y" for the whole year, else "2024-01/2024-05"."""
     out = []
     ranges = [(m, _MONTH_NUMBER[m.group("first").lower()]) for m in _MONTH_RANGE.finditer(sentence)]
     taken = [(m.start(), m.end()) for m, _ in ranges]
