@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from summarize.claims.contrasts import is_alternative
-from summarize.claims.frame_places import apposition, places_in
+from summarize.claims.frame_places import apposition, places_in, respective
 from summarize.claims.frame_words import (
     ANY_COUNTED, CHANGE_WORDS, COUNTED_CLASSES, GENERIC, LEVEL_WORDS, NEUTRAL_WORDS, PLAN_WORDS, PREVIOUS_WORDS,
     REALISED_WORDS, ROLES, SHARE_AFTER, TARGET_WORDS, UNIT_CLASSES,
@@ -113,7 +113,8 @@ def read_frame(sentence: str, start: int, end: int, quantity: Quantity, dates: l
         places = tuple(dict.fromkeys(p for _, _, p in places_in(sentence, 0, cs)))
     periods = [(d.start - cs, d.end - cs) for d in dates if d.kind == "period" and cs <= d.start < ce]
     basis, bases_at = claim_basis(sentence, cs, start, end, others)
-    places = apposition(sentence, cs, places)
+    paired = respective(sentence, start, [start] + [s for s, _ in others])
+    places = (paired,) if paired else apposition(sentence, cs, places)
     other = [(m.start(), m.end()) for m in _ROLE.finditer(clause)] + periods + [(s - cs, e - cs) for s, e in bases_at]
     taken = other + places_at
     names = _names(clause, other + [(start - cs, end - cs)], cs == 0, places_at)

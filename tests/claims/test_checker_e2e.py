@@ -120,3 +120,11 @@ def test_a_context_that_holds_or_lies_in_the_claim_s_place_rules_nothing_out() -
               "Sementara total daerah penyelenggara Pilkada 2018 adalah 171.")
     (result,) = ClaimChecker([source]).check("Pilkada 2018 akan digelar serentak di 171 daerah di Indonesia.")
     assert result.verdict == "consistent"
+
+
+def test_a_masing_masing_list_gives_each_place_its_own_figure() -> None:
+    source = "Tingkat pengangguran di Jawa Barat dan Jawa Tengah masing-masing sebesar 6,91 persen dan 4,39 persen."
+    (central,) = ClaimChecker([source]).check("Tingkat pengangguran di Jawa Tengah sebesar 5,13 persen.")
+    assert central.verdict == "conflict" and "4,39 persen" in central.reason
+    (west,) = ClaimChecker([source]).check("Tingkat pengangguran di Jawa Barat sebesar 6,91 persen.")
+    assert west.verdict == "consistent"

@@ -94,3 +94,13 @@ def test_peers_are_places_apart_not_places_that_hold_each_other() -> None:
     assert peers(("Kota Bogor",), ("Kabupaten Bogor",)) and peers(("Jawa Barat",), ("Jawa Tengah",))
     assert not peers(("Indonesia",), ("Jawa Barat",)) and not peers(("Kota Bandung",), ("Jawa Barat",))
     assert not peers(("Riau", "Aceh"), ("Riau",)) and not peers((), ("Riau",))
+
+
+def test_a_masing_masing_list_pairs_places_and_figures_in_order() -> None:
+    from summarize.claims.extract import extract_claims
+
+    claims = extract_claims("Inflasi di Medan, Padang dan Pekanbaru berturut-turut 2,1 persen, 3,2 persen dan 1,9 persen.")
+    assert [c.frame.places for c in claims] == [("Medan",), ("Padang",), ("Pekanbaru",)]
+    # no pairing when the counts differ: every figure keeps the clause's places
+    (claim,) = extract_claims("Harga di Jawa Barat dan Banten masing-masing naik 5 persen.")
+    assert claim.frame.places == ("Jawa Barat", "Banten")
