@@ -113,6 +113,19 @@ def alternatives(measure: str) -> dict[str, frozenset[str]]:
 
 def exclusive(a: str, b: str) -> bool:
     """Whether the two measures name alternatives of one class and none in common, or one names
-    a part of a total the other does not ("ekspor nonmigas" is not "ekspor")."""
+    a part of a total the other does not ("ekspor nonmigas" is not "ekspor"), or one negates a
+    word of the other (``_negated``)."""
     x, y = alternatives(a), alternatives(b)
-    return any(cls in y and not x[cls] & y[cls] for cls in x) or any((c in x) != (c in y) for c in BREAKDOWNS)
+    return (any(cls in y and not x[cls] & y[cls] for cls in x) or any((c in x) != (c in y) for c in BREAKDOWNS)
+            or _negated(a, b) or _negated(b, a))
+
+
+def _negated(a: str, b: str) -> bool:
+    """Whether ``a`` names "nonX" for an X that ``b`` names bare or as "berX", without "nonX"
+    itself: "hotel nonbintang" is not "hotel berbintang", "BBM nonsubsidi" not "BBM subsidi"."""
+    words_b = set(b.split())
+    for word in a.split():
+        stem = re.fullmatch(r"non-?(\w{3,})", word)
+        if stem and word not in words_b and ({stem.group(1), "ber" + stem.group(1)} & words_b):
+            return True
+    return False

@@ -130,6 +130,8 @@ def _entities(a: Claim, b: Claim) -> bool | None:
     owners_a, owners_b = _owners(names_a), _owners(names_b)
     if not owners_a or not owners_b:
         return None
+    if _other_acronyms(owners_a, owners_b):
+        return False
     return any(_same_name(m, t) for m in owners_a for t in owners_b)
 
 
@@ -137,6 +139,18 @@ def _split_entities(frame: Frame) -> tuple[frozenset[str], frozenset[str]]:
     roles = frozenset(e.lower() for e in frame.entities if e.lower() in _ROLES)
     names = frozenset(e for e in frame.entities if e.lower() not in _ROLES)
     return roles, names
+
+
+def _other_acronyms(a: list[str], b: list[str]) -> bool:
+    """Both sides spell out an acronym and the two differ, whatever words their long names share:
+    "Nilai Tukar Petani (NTP)" is not "Nilai Tukar Nelayan (NTN)"."""
+    x, y = {n for n in a if _is_acronym(n)}, {n for n in b if _is_acronym(n)}
+    return bool(x and y and not x & y) and not any(_acronym(n).upper() in x for n in b) \
+        and not any(_acronym(n).upper() in y for n in a)
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and name.isalpha() and 2 <= len(name) <= 6
 
 
 def _owners(names: frozenset[str]) -> list[str]:

@@ -200,3 +200,12 @@ def test_elections_ages_per_capita_and_means_set_figures_apart() -> None:
     hottest = one("Suhu tertinggi di Jakarta pada Senin mencapai 36 derajat Celsius.")
     assert not compare(hottest, one("Suhu rata-rata di Jakarta pada Senin sekitar 29 derajat Celsius.")).compatible
     assert compare(hottest, one("Suhu di Jakarta pada Senin mencapai 35 derajat Celsius.")).compatible
+
+
+def test_a_negated_word_and_another_acronym_set_figures_apart() -> None:
+    star = one("Tingkat penghunian kamar hotel berbintang di Bali pada Juli 2024 sebesar 68 persen.")
+    assert not compare(star, one("Tingkat penghunian kamar hotel nonbintang di Bali pada Juli 2024 sebesar 31 persen.")).compatible
+    assert compare(star, one("Tingkat penghunian kamar hotel berbintang Bali pada Juli 2024 tercatat 68 persen.")).compatible
+    farmers = one("Nilai Tukar Petani (NTP) Jawa Timur pada Mei 2024 sebesar 116,5.")
+    assert compare(farmers, one("Nilai Tukar Nelayan (NTN) Jawa Timur pada Mei 2024 sebesar 103,2.")).ruled_out[0] == "entities"
+    assert compare(farmers, one("NTP Jawa Timur pada Mei 2024 tercatat 116,5.")).compatible
