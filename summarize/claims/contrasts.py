@@ -123,9 +123,17 @@ def exclusive(a: str, b: str) -> bool:
 def _negated(a: str, b: str) -> bool:
     """Whether ``a`` names "nonX" for an X that ``b`` names bare or as "berX", without "nonX"
     itself: "hotel nonbintang" is not "hotel berbintang", "BBM nonsubsidi" not "BBM subsidi"."""
-    words_b = set(b.split())
-    for word in a.split():
-        stem = re.fullmatch(r"non-?(\w{3,})", word)
-        if stem and word not in words_b and ({stem.group(1), "ber" + stem.group(1)} & words_b):
-            return True
-    return False
+    words_b = _words(b)
+    return any(word not in words_b and forms & words_b for word, forms in _negations(a))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(measure: str) -> frozenset[str]:
+    return frozenset(measure.split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _negations(measure: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each "nonX" word of the measure with the forms it negates (X, "berX")."""
+    found = ((w, re.fullmatch(r"non-?(\w{3,})", w)) for w in measure.split())
+    return tuple((w, frozenset({m.group(1), "ber" + m.group(1)})) for w, m in found if m)

@@ -35,6 +35,23 @@ def _visible(s: str) -> str:
 READING_VERSION = 3
 
 
+class _Context:
+    """Where the article is: the places of the latest sentence so far that names any. Read only
+    when a figure's own clause names none, and each sentence at most once."""
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+        self._read: dict[int, tuple[str, ...]] = {}
+
+    def places(self) -> tuple[str, ...]:
+        for i in range(len(self.sentences) - 1, -1, -1):
+            if i not in self._read:
+                self._read[i] = sentence_places(self.sentences[i])
+            if self._read[i]:
+                return self._read[i]
+        return ()
+
+
 def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Sentence] | None = None) -> list[Claim]:
     """All quantity claims in ``text``, in reading order.
 
@@ -47,12 +64,12 @@ def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Se
     date = validate_date(date)
     year_hint = date[:4] if date else None
     claims: list[Claim] = []
-    context: tuple[str, ...] = ()
+    context = _Context()
     for sent in article_sentences(text) if sentences is None else sentences:
         # Parse the original slice so offsets stay exact; drop what the pipeline blanked inside
         # the sentence (inline photo credits and the like), which is absent from ``sent.text``.
         original = text[sent.start:sent.end]
-        context = sentence_places(original) or context
+        context.sentences.append(original)
         cleaned = _visible(sent.text)
         found = [f for f in parse_quantities(original) if _visible(original[f[0]:f[1]]) in cleaned]
         if not found:
@@ -62,7 +79,7 @@ def extract_claims(text: str, *, date: str | None = None, sentences: Sequence[Se
             others = [(s, e) for s, e, _ in found if (s, e) != (start, end)]
             frame = read_frame(original, start, end, quantity, dates, date, others)
             if not frame.places:
-                frame = replace(frame, context_places=context)
+                frame = replace(frame, context_places=context.places())
             claims.append(Claim(
                 surface=original[start:end],
                 start=sent.start + start,

@@ -91,9 +91,10 @@ def _time(a: Claim, b: Claim) -> bool | None:
     x, y = a.frame.time, b.frame.time
     if x is None or y is None:
         return None
-    relative = (x in RELATIVE_TIMES) + (y in RELATIVE_TIMES)
-    if relative:  # "tahun lalu" of an undated text: another such time, or no telling
-        return x == y if relative == 2 and x[-4:] == y[-4:] else None
+    if x in RELATIVE_TIMES or y in RELATIVE_TIMES:
+        # "tahun lalu" of an undated text meets only another year said so; else there is no telling
+        same_unit = x in RELATIVE_TIMES and y in RELATIVE_TIMES and x.split("-")[1] == y.split("-")[1]
+        return x == y if same_unit else None
     return x.startswith(y) or y.startswith(x)
 
 

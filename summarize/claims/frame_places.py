@@ -14,6 +14,7 @@ Kabupaten split Indonesian statistics use, hence the lists and rules here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarize.claims.frame_words import CITIES, DUAL_CITIES, INDONESIAN_PLACES, PLACE_ALIASES, PLACE_NAMES
 
@@ -79,6 +80,7 @@ def split_title(place: str) -> tuple[str | None, str]:
     return (title, core) if title in ("Kota", "Kabupaten") and core else (None, place)
 
 
+@lru_cache(maxsize=1 << 12)
 def _compass_base(core: str) -> str | None:
     m = re.fullmatch(rf"(.+?)\s+{_COMPASS}", core)
     return canonical(m.group(1)) if m and (m.group(1) in CITIES or canonical(m.group(1)) in INDONESIAN_PLACES) else None
@@ -101,9 +103,11 @@ def indonesian(place: str) -> bool:
     return title is not None or core in INDONESIAN_PLACES or _compass_base(core) is not None
 
 
+@lru_cache(maxsize=1 << 14)
 def most_specific(places: tuple[str, ...]) -> frozenset[str]:
     """The places of a clause less those that hold another of them: "Kota Bandung, Jawa Barat"
-    is Bandung's; a bare name beside its titled form is the titled one."""
+    is Bandung's; a bare name beside its titled form is the titled one. Cached: the matcher
+    compares one claim's places with many candidates'."""
     named = frozenset(places)
     holders = {place_region(p) for p in named if place_region(p) != p}
     if any(indonesian(p) for p in named):

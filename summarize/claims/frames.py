@@ -70,6 +70,7 @@ _ABOVE = ("di atas", "lebih dari", "minimal", "ke atas")
 _BELOW = ("di bawah", "kurang dari", "maksimal", "ke bawah")
 _MEASURE_LEFT, _MEASURE_RIGHT = 8, 5
 _KIND_WINDOW = 6
+_PREVIOUS_AFTER = tuple(PREVIOUS_WORDS)  # "Rp6.000 sebelumnya"
 _LINK = re.compile(r",|\b(?:dan|serta|atau|sedangkan|lalu)\b", re.IGNORECASE)
 _SKIP_NAMES = _MONTH_WORDS | GENERIC | NOT_NOUNS | frozenset(COUNTED_CLASSES)
 _PLACE_TITLES = frozenset("kota kabupaten kab provinsi prov pemprov pemkot pemkab dki daerah wilayah".split())
@@ -242,7 +243,7 @@ def _kind(sentence: str, cs: int, start: int, end: int) -> str:
     before = clause[-_KIND_WINDOW:]
     near = [w for w in before if w not in NEUTRAL_WORDS][-2:]  # "penurunan sebesar 6,17": a change
     if before[-1:] == ["dari"] and any(w in CHANGE_WORDS for w in before[-3:-1]) \
-            or any(w in PREVIOUS_WORDS for w in before) or after.startswith(tuple(PREVIOUS_WORDS)):
+            or any(w in PREVIOUS_WORDS for w in before) or after.startswith(_PREVIOUS_AFTER):
         return "previous"  # "naik dari Rp5.000 menjadi Rp7.000": Rp5.000 was the price
     if any(w in TARGET_WORDS for w in before):
         return "target"  # a planned or projected change is a target: "menargetkan ekonomi tumbuh 5,2 persen"
