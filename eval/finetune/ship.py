@@ -26,6 +26,10 @@ from summarize.rankers.learned import HEAD_FILE, head_dir
 
 def ship(run: Path, encoder: str, head: str, root: Path | None = None) -> list[Path]:
     """Copy the run's delta (and its joint head) under ``root``; returns the files written."""
+    lacking = [name for name in ("run.json", "delta.npz", *(["head.npz"] if head == "joint" else []))
+               if not (run / name).is_file()]
+    if lacking:
+        raise SystemExit(f"{run} is no finished run of eval.finetune.train: it lacks {', '.join(lacking)}")
     record = json.loads((run / "run.json").read_text())
     if record["config"]["fold"] != -1:
         raise SystemExit(f"{run} held out fold {record['config']['fold']}; ship a run trained with --fold -1")

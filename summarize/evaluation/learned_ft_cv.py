@@ -38,9 +38,11 @@ STEM = "e5-6l-ctx"
 HEADS = ("full", "joint")
 
 
-def missing_runs(runs: str, folds: list[int]) -> list[str]:
-    return [str(Path(runs.format(fold=f)) / "engine.bin") for f in folds
-            if not (Path(runs.format(fold=f)) / "engine.bin").is_file()]
+def missing_runs(runs: str, folds: list[int], head: str = "full") -> list[str]:
+    """The files a fold run lacks: its engine file, and with the joint head its head."""
+    needed = ("engine.bin", "head.npz") if head == "joint" else ("engine.bin",)
+    return [str(Path(runs.format(fold=f)) / name) for f in folds for name in needed
+            if not (Path(runs.format(fold=f)) / name).is_file()]
 
 
 def trained_in_context(run_dir: Path) -> bool:
@@ -87,10 +89,10 @@ class LearnedFineTunedCV(System):
 
         window = TrainConfig().net.max_positions
         folds = [fold_of(a.id) for a in articles]
-        missing = missing_runs(self.runs, sorted(set(folds)))
+        missing = missing_runs(self.runs, sorted(set(folds)), self.head)
         if missing:
-            raise FileNotFoundError(f"no fine-tuned fold encoder at {', '.join(missing)} "
-                                    "(train it with python -m eval.finetune.train --fold F)")
+            raise FileNotFoundError(f"fine-tuned fold runs lack {', '.join(missing)} "
+                                    "(train them with python -m eval.finetune.train --fold F)")
         code = training_fingerprint(self.train) if self.cache_dir else ""
         for f in tqdm(sorted(set(folds)), desc=f"training {self.name} per fold", unit="fold", leave=False):
             run = Path(self.runs.format(fold=f))

@@ -197,7 +197,7 @@ def build_systems(
                             "LEAD-adaptive": LeadAdaptive(learned)}[name])
         elif name == "ours-learned-ft":
             train, why = learned_trainer()
-            missing = missing_runs(ft_runs, list(range(N_FOLDS)))
+            missing = missing_runs(ft_runs, list(range(N_FOLDS)), ft_head)
             if train is None or missing:
                 notes.append(f"{name} skipped: {why or 'no fine-tuned fold encoder at ' + missing[0]}")
                 continue

@@ -117,3 +117,12 @@ def test_the_joint_head_is_each_run_s_own_keyed_to_its_fold_encoder(runs, tmp_pa
     assert "trained jointly" in system.describe()
     with pytest.raises(ValueError, match="head must be one of"):
         LearnedFineTunedCV(never, runs, head="best")
+
+
+def test_the_joint_head_needs_each_run_s_head(runs, tmp_path) -> None:
+    systems, notes = build_systems(["ours-learned-ft"], lambda: None,  # type: ignore[arg-type,return-value]
+                                   ft_runs=runs, ft_head="joint")
+    assert systems == [] and notes[0].endswith("f0/head.npz")
+    with pytest.raises(FileNotFoundError, match="lack .*head.npz"):
+        LearnedFineTunedCV(lambda *_: None, runs, cache_dir=None, embed_cache=tmp_path, head="joint").prepare(
+            load_articles(FIXTURE))

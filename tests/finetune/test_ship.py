@@ -38,3 +38,13 @@ def test_without_the_joint_head_only_the_delta_is_copied(tmp_path) -> None:
 def test_a_run_that_held_out_a_fold_is_not_shipped(tmp_path) -> None:
     with pytest.raises(SystemExit, match="held out fold 2"):
         ship.ship(_run(tmp_path, 2), "toy-ft", "joint", tmp_path / "models")
+
+
+def test_an_unfinished_or_missing_run_is_named_not_a_traceback(tmp_path) -> None:
+    with pytest.raises(SystemExit, match="lacks run.json, delta.npz, head.npz"):
+        ship.ship(tmp_path / "nowhere", "toy-ft", "joint", tmp_path / "models")
+    run = _run(tmp_path, -1)
+    (run / "head.npz").unlink()
+    with pytest.raises(SystemExit, match="lacks head.npz"):
+        ship.ship(run, "toy-ft", "joint", tmp_path / "models")
+    assert ship.ship(run, "toy-ft", "full", tmp_path / "models")  # the delta alone needs no head
